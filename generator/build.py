@@ -1,0 +1,73 @@
+"""The pipeline in a few lines: load -> validate -> resolve -> render -> write -> MkDocs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentErrors
+from .load import load
+from .render import render
+from .resolve import Resolved, resolve
+from .validate import validate
+from .write import WriteReport, write
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where things live, relative to the project root."""
+
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+
+def check(project: Project) -> Resolved:
+    """Read and check all content; nothing is written. Raises ContentErrors."""
+    loaded = load(project.content, project.root)   # YAML with positions
+    content = validate(loaded)                      # typed models, every error located
+    return resolve(content)                         # cross-references and backlinks
+
+
+def generate(project: Project) -> tuple[Resolved, WriteReport]:
+    """Check everything, then write the Markdown pages into docs/."""
+    resolved = check(project)                       # everything read before anything written
+    pages = render(resolved)                        # Markdown text per page
+    return resolved, write(pages, project.docs)     # only changed files are touched
+
+
+def build(project: Project, strict: bool = True) -> tuple[Resolved, WriteReport]:
+    """Generate the pages, then build the static site with MkDocs."""
+    result = generate(project)
+    mkdocs(project, "build", *(["--strict"] if strict else []))
+    return result
+
+
+def mkdocs(project: Project, *args: str) -> None:
+    command = [sys.executable, "-m", "mkdocs", *args, "-f", str(project.config)]
+    completed = subprocess.run(command, cwd=project.root, check=False)
+    if completed.returncode != 0:
+        raise BuildFailed(f"mkdocs {args[0]} failed (exit {completed.returncode})")
+
+
+class BuildFailed(Exception):
+    """MkDocs itself failed; its own output says why."""
+
+
+__all__ = ["Project", "check", "generate", "build", "ContentErrors", "BuildFailed"]

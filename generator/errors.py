@@ -1,0 +1,66 @@
+"""The one error type of the pipeline: a problem located in a content file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One problem in one file, at a line and column (both 1-based)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+    severity: Severity = "error"
+    loc: tuple[str | int, ...] = field(default=(), compare=False)
+    source_line: str = field(default="", compare=False)
+
+    def format(self) -> str:
+        """`path:line:column: severity: message`, then the writer's line and a hint."""
+        text = f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        if self.source_line:
+            text += f"\n    {self.source_line}\n    {' ' * (self.column - 1)}^"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+class ContentErrors(Exception):
+    """Raised by a stage with every problem it found, not just the first."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = sorted(errors)
+        super().__init__("\n".join(e.format() for e in self.errors))
+
+    @property
+    def fatal(self) -> list[ContentError]:
+        return [e for e in self.errors if e.severity == "error"]
+
+
+def located(
+    path: Path | str,
+    line: int,
+    column: int,
+    message: str,
+    hint: str = "",
+    *,
+    severity: Severity = "error",
+    loc: tuple[str | int, ...] = (),
+    text: str | None = None,
+) -> ContentError:
+    """Build a ContentError, quoting the writer's own line when the text is known."""
+    source_line = ""
+    if text is not None:
+        lines = text.splitlines()
+        if 1 <= line <= len(lines):
+            source_line = lines[line - 1].replace("\t", " ")[:160]
+    return ContentError(
+        str(path), line, column, message, hint, severity, loc, source_line
+    )

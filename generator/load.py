@@ -1,0 +1,274 @@
+"""Stage 1, load: read every YAML file in content/ into plain values with positions.
+
+Line numbers are this stage's job. We compose YAML into nodes (libyaml's CSafeLoader
+when present) and build the values ourselves, so that every value and every key keeps
+the line and column where the writer typed it, duplicate keys are caught (PyYAML
+silently keeps the last), aliases are refused (no "billion laughs"), and plain scalars
+that YAML 1.1 reads as non-text (`no`, `on`, `1:20`) are remembered for a better error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError, ContentErrors, located
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+KINDS = {"articles": "article", "actors": "actor", "weapons": "weapon"}
+SINGLE_FILES = {"site.yaml": "site", "glossary.yaml": "glossary"}
+MAX_DEPTH = 40
+MAX_NODES = 2_000_000
+MAX_BYTES = 25 * 1024 * 1024
+STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """One content file: its kind, id, values, and where each value was written."""
+
+    path: str
+    kind: str
+    id: str
+    data: Any
+    text: str
+    positions: dict[Path_, Position] = field(default_factory=dict)
+    key_positions: dict[Path_, Position] = field(default_factory=dict)
+    plain_scalars: dict[Path_, str] = field(default_factory=dict)
+
+    def position(self, loc: Path_, *, key: bool = False) -> Position:
+        """The position of `loc`, or of its nearest ancestor that has one."""
+        loc = tuple(loc)
+        while True:
+            if key and loc in self.key_positions:
+                return self.key_positions[loc]
+            if loc in self.positions:
+                return self.positions[loc]
+            if not loc:
+                return Position(1, 1)
+            loc = loc[:-1]
+
+    def error(self, loc: Path_, message: str, hint: str = "", *, key: bool = False,
+              severity: str = "error") -> ContentError:
+        pos = self.position(loc, key=key)
+        return located(self.path, pos.line, pos.column, message, hint,
+                       severity=severity, loc=tuple(loc), text=self.text)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Everything read from content/, in a stable order."""
+
+    documents: list[Document]
+
+
+def load(content_dir: Path, display_root: Path | None = None) -> Loaded:
+    """Read every content file; raise ContentErrors listing every file that fails."""
+    documents: list[Document] = []
+    errors: list[ContentError] = []
+    for path, kind in discover(content_dir, errors, display_root):
+        try:
+            documents.append(load_file(path, kind, display_root))
+        except ContentErrors as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise ContentErrors(errors)
+    return Loaded(documents)
+
+
+def display(path: Path, root: Path | None) -> str:
+    root = root or Path.cwd()
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(content_dir: Path, errors: list[ContentError],
+             root: Path | None) -> list[tuple[Path, str]]:
+    """The content files and their kinds; misplaced or misnamed files are errors."""
+    if not content_dir.is_dir():
+        raise ContentErrors([located(display(content_dir, root), 1, 1,
+                                     "content folder not found",
+                                     "run explainer from the project root")])
+    found: list[tuple[Path, str]] = []
+    for path in sorted(content_dir.rglob("*")):
+        rel = path.relative_to(content_dir)
+        if path.is_dir() or any(p.startswith(".") for p in rel.parts):
+            continue
+        where = display(path, root)
+        if path.suffix == ".yml":
+            errors.append(located(where, 1, 1, "content files end in .yaml, not .yml",
+                                  f"rename it to {path.stem}.yaml"))
+        elif path.suffix != ".yaml":
+            continue
+        elif len(rel.parts) == 1 and rel.name in SINGLE_FILES:
+            found.append((path, SINGLE_FILES[rel.name]))
+        elif len(rel.parts) == 2 and rel.parts[0] in KINDS:
+            if not ID_PATTERN.match(path.stem):
+                errors.append(located(
+                    where, 1, 1, f"'{path.stem}' is not a valid id for a file name",
+                    "use lowercase letters, digits and single hyphens, "
+                    "like 'joe-biden.yaml'"))
+            else:
+                found.append((path, KINDS[rel.parts[0]]))
+        else:
+            errors.append(located(where, 1, 1, "this file is not in a known place",
+                                  "put articles, actors and weapons in content/articles/, "
+                                  "content/actors/ or content/weapons/"))
+    return found
+
+
+def load_file(path: Path, kind: str, root: Path | None = None) -> Document:
+    """Read one YAML file into a Document, or raise ContentErrors located in it."""
+    where = display(path, root)
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise ContentErrors([located(where, 1, 1, f"file is too large "
+                                     f"({len(raw) // 1024 // 1024} MB)",
+                                     "content files are small; split it or remove data")])
+    text = decode(raw, where)
+    node = compose(text, where)
+    if node is None:
+        raise ContentErrors([located(where, 1, 1, "file is empty",
+                                     "write the fields this file needs; "
+                                     "`explainer new` makes a skeleton")])
+    doc = Document(where, kind, path.stem, None, text)
+    errors: list[ContentError] = []
+    builder = _Builder(doc, errors)
+    doc.data = builder.build(node, ())
+    if errors:
+        raise ContentErrors(errors)
+    return doc
+
+
+def decode(raw: bytes, where: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise ContentErrors([located(
+            where, line, column, f"file is not UTF-8 (byte 0x{raw[exc.start]:02x})",
+            "save the file as UTF-8 in your editor")]) from None
+    return text.removeprefix("\ufeff")
+
+
+def compose(text: str, where: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = "check the indentation and quoting on this line or the one above"
+        lines = text.splitlines()
+        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+            problem, hint = "tab character in YAML", "indent with spaces, not tabs"
+        raise ContentErrors([located(where, line, column, f"YAML syntax error: {problem}",
+                                     hint, text=text)]) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise ContentErrors([located(where, 1, 1, f"YAML could not be read: {exc}",
+                                     "simplify the file")]) from None
+
+
+class _Builder:
+    """Builds Python values from YAML nodes, recording positions as it goes."""
+
+    def __init__(self, doc: Document, errors: list[ContentError]):
+        self.doc = doc
+        self.errors = errors
+        self.seen: set[int] = set()
+        self.count = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def fail(self, node: yaml.Node, message: str, hint: str) -> None:
+        self.errors.append(located(self.doc.path, node.start_mark.line + 1,
+                                   node.start_mark.column + 1, message, hint,
+                                   text=self.doc.text))
+
+    def alias_error(self) -> None:
+        """Aliases share nodes, so the alias's own position comes from the events."""
+        line = column = 1
+        for event in yaml.parse(self.doc.text, Loader=Loader):
+            if isinstance(event, yaml.AliasEvent):
+                line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                break
+        self.errors.append(located(self.doc.path, line, column,
+                                   "YAML aliases (*name) are not allowed",
+                                   "write the value out in full instead of using & and *",
+                                   text=self.doc.text))
+
+    def build(self, node: yaml.Node, loc: Path_) -> Any:
+        self.count += 1
+        if id(node) in self.seen:
+            self.alias_error()
+            raise ContentErrors(self.errors)
+        if len(loc) > MAX_DEPTH or self.count > MAX_NODES:
+            self.fail(node, "document is nested too deeply or is too large",
+                      "content files are small and shallow; simplify it")
+            raise ContentErrors(self.errors)
+        self.seen.add(id(node))
+        self.doc.positions[loc] = Position(node.start_mark.line + 1,
+                                           node.start_mark.column + 1)
+        if node.tag not in STANDARD_TAGS:
+            self.fail(node, f"YAML tag {node.tag!r} is not allowed",
+                      "remove the tag (the part starting with !)")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        return self.scalar(node, loc)
+
+    def mapping(self, node: yaml.MappingNode, loc: Path_) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == \
+                    "tag:yaml.org,2002:merge" or key_node.value == "<<":
+                self.fail(key_node, "keys must be plain words",
+                          "write `name: value`; merge keys and complex keys "
+                          "are not supported")
+                continue
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in result:
+                self.fail(key_node, f"duplicate key '{key}' (first on line "
+                          f"{first_line[key]}, again on line {line})",
+                          "keep one of them; YAML would silently drop the first")
+                continue
+            first_line[key] = line
+            self.doc.key_positions[loc + (key,)] = Position(
+                line, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, loc + (key,))
+        return result
+
+    def scalar(self, node: yaml.ScalarNode, loc: Path_) -> Any:
+        try:
+            value = self.constructor.construct_object(node)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            self.fail(node, f"value {node.value!r} could not be read ({exc})",
+                      "put it in quotes if it is text")
+            return None
+        if not node.style and not isinstance(value, str):
+            self.doc.plain_scalars[loc] = node.value
+        return value

@@ -1,0 +1,261 @@
+"""The content model: what each YAML file may hold, as pydantic models.
+
+Every field documents itself (the docstrings become the JSON Schema descriptions that
+editors show), unknown fields are errors, and closed sets are Literals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _real_date(value: object) -> object:
+    """Dates are written 2024-11-17; numbers are never dates."""
+    if isinstance(value, (int, float, bool)):
+        raise ValueError("write the date as YYYY-MM-DD, e.g. 2024-11-17")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def _partial_date(value: object) -> str:
+    """A date with year, month or day precision: 2024, 2024-08 or 2024-11-17."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise ValueError("write the date as YYYY, YYYY-MM or YYYY-MM-DD")
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        dt.date(parts[0], parts[1], parts[2])
+    except ValueError as exc:
+        raise ValueError(f"{value} is not a real date ({exc})") from None
+    return value
+
+
+Id = Annotated[str, Field(pattern=SLUG, description="The id (file name without .yaml) "
+                          "of another content file: lowercase words joined by hyphens.")]
+Day = Annotated[dt.date, BeforeValidator(_real_date)]
+PartialDate = Annotated[str, BeforeValidator(_partial_date),
+                        Field(json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
+Text = Annotated[str, Field(min_length=1)]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+
+
+class Publisher(Strict):
+    name: Text
+    """Who publishes this explainer site."""
+    url: Url | None = None
+    """The publisher's home page."""
+
+
+class Site(Strict):
+    """content/site.yaml: the site's own settings."""
+
+    title: Text
+    """The site's name, shown in the header and the browser tab."""
+    description: Text
+    """One sentence saying what the site is, for search engines and link previews."""
+    url: Url
+    """Where the site is published, e.g. https://owner.github.io/repo/."""
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")] = "en"
+    """The language of the content, as a code like en or en-GB."""
+    publisher: Publisher
+    """Who publishes the site."""
+
+
+class Source(Strict):
+    """The report an article summarises."""
+
+    outlet: Text
+    """The news organisation, e.g. Reuters."""
+    url: Url | None = None
+    """Link to the original report, when it is online."""
+    published: Day | None = None
+    """When the report itself was published."""
+    bylines: list[Text] = Field(min_length=1)
+    """The reporters named in the byline."""
+    additional_reporting: list[Text] = []
+    """Reporters credited with additional reporting."""
+    editors: list[Text] = []
+    """Editors credited at the end of the report."""
+    dateline: Text
+    """The place the report was filed from, e.g. WASHINGTON."""
+    text: str | None = None
+    """Path to a local plain-text copy of the report, used to verify quotes."""
+
+
+Status = Literal["confirmed", "reported", "claimed", "disputed"]
+
+
+class KeyFact(Strict):
+    text: Text
+    """The fact, in our own words."""
+    attribution: Text
+    """Who says so, as the report gives it: "two U.S. officials", "the sources"."""
+    status: Status
+    """confirmed (on the record), reported (sourced reporting), claimed (one side
+    says so) or disputed (contested)."""
+    actors: list[Id] = []
+    """Ids of actors this fact is about."""
+    weapons: list[Id] = []
+    """Ids of weapons this fact is about."""
+
+
+class ArticleActor(Strict):
+    ref: Id
+    """The actor's id (a file in content/actors/)."""
+    role: Text
+    """What this actor does in this story."""
+
+
+class ArticleWeapon(Strict):
+    ref: Id
+    """The weapon's id (a file in content/weapons/)."""
+    role: Text
+    """What this weapon has to do with this story."""
+
+
+class Quote(Strict):
+    speaker: Id
+    """The id of the actor who said it."""
+    text: Text
+    """The words, verbatim, without surrounding quotation marks."""
+    venue: Text
+    """Where it was said, e.g. "post on X", "statement", "interview with Reuters"."""
+    context: Text
+    """What it responds to, in our words."""
+
+
+class Event(Strict):
+    date: PartialDate
+    """When: 2024, 2024-08 or 2024-11-17."""
+    event: Text
+    """What happened, in our words."""
+    actors: list[Id] = []
+    """Ids of actors involved."""
+    weapons: list[Id] = []
+    """Ids of weapons involved."""
+
+
+class Correction(Strict):
+    date: Day
+    """When the correction was made."""
+    text: Text
+    """What was wrong and what it now says."""
+
+
+class Article(Strict):
+    """content/articles/<id>.yaml: one explainer of one news report."""
+
+    headline: Text
+    """The explainer's headline."""
+    standfirst: Text
+    """One sentence that sums up the story."""
+    published: Day
+    """When the story was published (YYYY-MM-DD)."""
+    updated: Day | None = None
+    """When the explainer was last updated, if it was."""
+    tags: list[Text] = []
+    """Topics, for the tags page."""
+    source: Source
+    """The report this explainer summarises."""
+    summary: Text
+    """What happened, in our own words (Markdown)."""
+    why_it_matters: Text
+    """Why the reader should care (Markdown)."""
+    key_facts: list[KeyFact] = Field(min_length=1)
+    """The key facts, each with who says so."""
+    actors: list[ArticleActor] = []
+    """Who acts or speaks in the story."""
+    weapons: list[ArticleWeapon] = []
+    """The weapon systems the story names."""
+    quotes: list[Quote] = []
+    """Direct quotations, verbatim and attributed."""
+    timeline: list[Event] = []
+    """What happened when."""
+    unknowns: list[Text] = []
+    """What we don't know yet."""
+    corrections: list[Correction] = []
+    """Corrections made to this explainer, oldest first."""
+
+
+class Actor(Strict):
+    """content/actors/<id>.yaml: a person, organisation, country or group."""
+
+    name: Text
+    """The name as we write it, e.g. Volodymyr Zelenskiy."""
+    kind: Literal["person", "organization", "country", "group"]
+    """person, organization, country or group."""
+    title: str | None = None
+    """Title or role, e.g. President of Ukraine."""
+    affiliation: Id | None = None
+    """Id of the actor this one belongs to or works for."""
+    aliases: list[Text] = []
+    """Other names and spellings readers may search for, e.g. Zelensky."""
+    summary: Text
+    """Who this is, in one or two sentences (Markdown)."""
+
+
+class Range(Strict):
+    value: Annotated[float, Field(gt=0)]
+    """The number, e.g. 190."""
+    unit: Literal["km", "mi"]
+    """km or mi."""
+    qualifier: Literal["up to", "about"] | None = None
+    """Optional: "up to" or "about"."""
+
+
+class Weapon(Strict):
+    """content/weapons/<id>.yaml: a weapon system."""
+
+    name: Text
+    """Short name, e.g. ATACMS."""
+    full_name: str | None = None
+    """Full name, e.g. Army Tactical Missile System."""
+    aliases: list[Text] = []
+    """Other names readers may search for."""
+    category: Text
+    """What kind of weapon, e.g. ballistic missile, tank, fighter jet."""
+    range: Range | None = None
+    """Maximum range, with its unit."""
+    origin: Id | None = None
+    """Id of the actor (usually a country) that makes it."""
+    summary: Text
+    """What it is, in one or two sentences (Markdown)."""
+
+
+class Term(Strict):
+    term: Text
+    """The abbreviation or term exactly as it appears in text, e.g. ATACMS."""
+    definition: Text
+    """What it means, shown as a tooltip wherever the term appears."""
+
+
+class Glossary(Strict):
+    """content/glossary.yaml: abbreviations and terms."""
+
+    terms: list[Term] = []
+    """The terms, each shown as a tooltip wherever it appears."""
+
+
+MODELS: dict[str, type[Strict]] = {
+    "site": Site,
+    "glossary": Glossary,
+    "article": Article,
+    "actor": Actor,
+    "weapon": Weapon,
+}

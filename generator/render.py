@@ -1,0 +1,168 @@
+"""Stage 4, render: turn resolved content into Markdown pages (path -> text).
+
+One Jinja2 environment, built once, with StrictUndefined and HTML autoescaping:
+writers' text may use Markdown, but any HTML they type is escaped. Templates live in
+generator/templates/, one per page kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .models import Range
+from .resolve import Resolved
+
+TEMPLATES = Path(__file__).parent / "templates"
+KM_PER_MILE = 1.609344
+STATUS_HELP = {
+    "confirmed": "on the record or verified",
+    "reported": "reported by the source, from people who asked not to be named",
+    "claimed": "said by one side, not independently verified",
+    "disputed": "contested by others",
+}
+KIND_LABELS = {"person": "People", "organization": "Organizations",
+               "country": "Countries", "group": "Groups"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated file: its path inside docs/ and its text."""
+
+    path: str
+    text: str
+
+
+def render(resolved: Resolved) -> list[Page]:
+    """Every generated page, in a stable order."""
+    c = resolved.content
+    env = environment()
+    common = {"r": resolved, "c": c, "status_help": STATUS_HELP, "kinds": KIND_LABELS,
+              **listings(resolved)}
+
+    def page(path: str, template: str, **extra: Any) -> Page:
+        root = "../" * path.count("/")
+        text = env.get_template(template).render(root=root, **common, **extra)
+        return Page(path, text.strip() + "\n")
+
+    pages = [page("index.md", "home.md.j2")]
+    pages += [page(f"articles/{a}.md", "article.md.j2", id=a, a=c.articles[a])
+              for a in resolved.article_order]
+    pages += [page(f"actors/{a}.md", "actor.md.j2", id=a, x=c.actors[a],
+                   links=resolved.actor_links[a]) for a in c.actors]
+    pages += [page(f"weapons/{w}.md", "weapon.md.j2", id=w, x=c.weapons[w],
+                   links=resolved.weapon_links[w]) for w in c.weapons]
+    pages += [
+        page("articles/index.md", "articles_index.md.j2"),
+        page("actors/index.md", "actors_index.md.j2"),
+        page("weapons/index.md", "weapons_index.md.j2"),
+        page("quotes.md", "quotes.md.j2"),
+        page("timeline.md", "timeline.md.j2"),
+        page("glossary.md", "glossary.md.j2"),
+        page(".snippets/abbreviations.md", "abbreviations.md.j2"),
+    ]
+    return pages
+
+
+def listings(resolved: Resolved) -> dict[str, Any]:
+    """Lists shared by several pages, computed once per render."""
+    c = resolved.content
+
+    def ranked(links: dict[str, Any], names: dict[str, Any]) -> list[str]:
+        order = sorted(links, key=lambda i: (-len(links[i].articles), names[i].name, i))
+        return [i for i in order if links[i].articles][:12]
+
+    by_year: dict[int, list[str]] = {}
+    for id_ in resolved.article_order:
+        by_year.setdefault(c.articles[id_].published.year, []).append(id_)
+    events = sorted(((e.date, a, e) for a in resolved.article_order
+                     for e in c.articles[a].timeline), key=lambda t: (t[0], t[1]))
+    events_by_year: dict[str, list[tuple[str, Any]]] = {}
+    for date, article_id, event in events:
+        events_by_year.setdefault(date[:4], []).append((article_id, event))
+    return {
+        "top_actors": ranked(resolved.actor_links, c.actors),
+        "top_weapons": ranked(resolved.weapon_links, c.weapons),
+        "articles_by_year": list(by_year.items()),
+        "events_by_year": list(events_by_year.items()),
+    }
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(distance=distance, day=day, partial_date=partial_date,
+                       inline=inline, cell=cell, block=block, yaml=yaml_value)
+    return env
+
+
+def distance(r: Range | None) -> str:
+    """'up to 190 miles (306 km)': always both units, the written one first."""
+    if r is None:
+        return "not given"
+    if r.unit == "mi":
+        miles, km = r.value, r.value * KM_PER_MILE
+        text = f"{number(miles)} miles ({number(km)} km)"
+    else:
+        km, miles = r.value, r.value / KM_PER_MILE
+        text = f"{number(km)} km ({number(miles)} miles)"
+    return f"{r.qualifier} {text}" if r.qualifier else text
+
+
+def number(value: float) -> str:
+    return f"{round(value):,}" if value >= 10 else f"{value:.3g}"
+
+
+def day(value: dt.date) -> str:
+    """17 November 2024."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def partial_date(value: str) -> str:
+    """2024 -> 2024, 2024-08 -> August 2024, 2024-11-17 -> 17 November 2024."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return f"{dt.date(parts[0], parts[1], 1):%B %Y}"
+    return day(dt.date(*parts))
+
+
+def inline(text: str) -> Markup:
+    """Escape text and fold it onto one line, for list items and headings."""
+    return Markup(" ".join(str(escape(text)).split()))
+
+
+def cell(text: str) -> Markup:
+    """Escape text for a Markdown table cell: one line, no column breaks."""
+    return Markup(str(inline(text)).replace("|", "&#124;"))
+
+
+def block(text: str, prefix: str = "") -> Markup:
+    """Escape multi-line Markdown and prefix every line (for quotes and indents)."""
+    lines = str(escape(text)).strip().splitlines()
+    return Markup("\n".join((prefix + line).rstrip() for line in lines))
+
+
+def yaml_value(value: Any) -> Markup:
+    """A value for the page's front matter: JSON is valid YAML, safely quoted."""
+    return Markup(json.dumps(value, ensure_ascii=False).replace("<", "\\u003c"))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

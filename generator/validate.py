@@ -1,0 +1,141 @@
+"""Stage 2, validate: turn loaded documents into typed models, every error located.
+
+pydantic reports every problem at once with a location path; we map each path back
+to the line the loader recorded and phrase the message for a writer.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, ContentErrors
+from .load import Document, Loaded
+from .models import MODELS, Actor, Article, Glossary, Site, Weapon
+
+TRAP_HINTS = {
+    bool: "YAML reads it as yes/no (true/false)",
+    int: "YAML reads it as a number",
+    float: "YAML reads it as a number",
+}
+
+
+@dataclass(frozen=True)
+class Content:
+    """All content, typed. Dicts are keyed by id and sorted by id."""
+
+    site: Site
+    glossary: Glossary
+    articles: dict[str, Article]
+    actors: dict[str, Actor]
+    weapons: dict[str, Weapon]
+    paths: dict[tuple[str, str], Document]
+
+    def document(self, kind: str, id_: str) -> Document:
+        return self.paths[(kind, id_)]
+
+
+def validate(loaded: Loaded) -> Content:
+    """Validate every document; raise ContentErrors with all problems found."""
+    errors: list[ContentError] = []
+    models: dict[tuple[str, str], Any] = {}
+    for doc in loaded.documents:
+        try:
+            models[(doc.kind, doc.id)] = validate_document(doc)
+        except ContentErrors as exc:
+            errors.extend(exc.errors)
+    if not any(d.kind == "site" for d in loaded.documents):
+        errors.append(ContentError("content/site.yaml", 1, 1, "content/site.yaml is missing",
+                                   "create it with title, description, url, language "
+                                   "and publisher"))
+    if errors:
+        raise ContentErrors(errors)
+
+    def of(kind: str) -> dict[str, Any]:
+        return dict(sorted((i, m) for (k, i), m in models.items() if k == kind))
+
+    return Content(
+        site=models[("site", "site")],
+        glossary=models.get(("glossary", "glossary"), Glossary()),
+        articles=of("article"),
+        actors=of("actor"),
+        weapons=of("weapon"),
+        paths={(d.kind, d.id): d for d in loaded.documents},
+    )
+
+
+def validate_document(doc: Document) -> BaseModel:
+    model = MODELS[doc.kind]
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise ContentErrors([describe(doc, model, err) for err in exc.errors()]) from None
+
+
+def describe(doc: Document, model: type[BaseModel], err: Any) -> ContentError:
+    """Phrase one pydantic error for a writer, at the line it points to."""
+    loc: tuple[str | int, ...] = tuple(err["loc"])
+    kind = err["type"]
+    name = ".".join(str(p) for p in loc) or "file"
+    message = err["msg"].removeprefix("Value error, ")
+    if kind == "missing":
+        return doc.error(loc[:-1], f"missing field '{loc[-1]}'",
+                         f"add `{loc[-1]}:` here")
+    if kind == "extra_forbidden":
+        allowed = fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = (f"did you mean '{close[0]}'?" if close else
+                f"allowed fields here: {', '.join(allowed)}")
+        return doc.error(loc, f"unknown field '{loc[-1]}'", hint, key=True)
+    raw = doc.plain_scalars.get(loc)
+    if raw is not None and kind in ("string_type", "literal_error", "string_pattern_mismatch"):
+        reading = TRAP_HINTS.get(type(err["input"]), "YAML reads it as something else")
+        return doc.error(loc, f"{name}: {raw} is not read as text ({reading})",
+                         f'put it in quotes: "{raw}"')
+    if kind == "model_type" or kind == "dict_type":
+        return doc.error(loc, f"{name}: expected a set of fields (name: value)",
+                         "indent the fields under this key")
+    if kind == "list_type":
+        return doc.error(loc, f"{name}: expected a list", "write each item on its own "
+                         "line starting with '- '")
+    if kind == "string_pattern_mismatch" and loc and loc[-1] in ID_FIELDS:
+        return doc.error(loc, f"{name}: '{err['input']}' is not a valid id",
+                         "ids are lowercase words joined by hyphens, like joe-biden")
+    return doc.error(loc, f"{name}: {message}", HINTS.get(kind, ""))
+
+
+ID_FIELDS = {"ref", "speaker", "affiliation", "origin"}
+HINTS = {
+    "string_type": "write text here",
+    "too_short": "fill this in or remove it",
+    "date_from_datetime_parsing": "write the date as YYYY-MM-DD, e.g. 2024-11-17",
+    "date_parsing": "write the date as YYYY-MM-DD, e.g. 2024-11-17",
+    "date_type": "write the date as YYYY-MM-DD, e.g. 2024-11-17",
+    "value_error": "",
+}
+
+
+def fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The field names allowed at a location inside `model`."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return sorted(current.model_fields) if hasattr(current, "model_fields") else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
