@@ -1,0 +1,63 @@
+"""Stage 4: golden Markdown for the minimal site, and the formatting helpers.
+
+Set UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.load import load
+from generator.models import Range
+from generator.render import distance, partial_date, render
+from generator.resolve import resolve
+from generator.validate import validate
+
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+GOLDEN = MINIMAL / "golden"
+
+
+def pages():
+    content = MINIMAL / "content"
+    return {p.path: p.text for p in render(resolve(validate(load(content, MINIMAL))))}
+
+
+def test_golden_pages():
+    rendered = pages()
+    if os.environ.get("UPDATE_GOLDEN"):
+        for path, text in rendered.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_text(text, encoding="utf-8")
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+                for p in GOLDEN.rglob("*") if p.is_file()}
+    assert sorted(rendered) == sorted(expected)
+    for path, text in rendered.items():
+        assert text == expected[path], path
+
+
+def test_rendering_is_deterministic():
+    assert pages() == pages()
+
+
+@pytest.mark.parametrize(("value", "unit", "qualifier", "expected"), [
+    (190, "mi", "up to", "up to 190 miles (306 km)"),
+    (300, "km", None, "300 km (186 miles)"),
+    (5.5, "km", "about", "about 5.5 km (3.42 miles)"),
+    (1000, "mi", None, "1,000 miles (1,609 km)"),
+])
+def test_distance_in_both_units(value, unit, qualifier, expected):
+    assert distance(Range(value=value, unit=unit, qualifier=qualifier)) == expected
+
+
+def test_partial_dates():
+    assert [partial_date(d) for d in ("2024", "2024-08", "2024-11-05")] == [
+        "2024", "August 2024", "5 November 2024"]
+
+
+def test_writer_html_is_escaped():
+    from generator.render import block, cell, inline
+    assert inline("<script>alert(1)</script>\nnext") == \
+        "&lt;script&gt;alert(1)&lt;/script&gt; next"
+    assert cell("a | b") == "a &#124; b"
+    assert block("> one\ntwo", "> ") == "> &gt; one\n> two"

@@ -1,0 +1,54 @@
+"""Stage 3: every reference resolves; backlinks gather every mention."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentErrors
+from generator.load import load
+from generator.resolve import resolve
+from generator.validate import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+
+
+def resolved(content: Path):
+    return resolve(validate(load(content, content.parent)))
+
+
+def test_backlinks_of_the_minimal_site():
+    r = resolved(MINIMAL / "content")
+    ada = r.actor_links["ada-ruritan"]
+    assert ada.articles == ["ruritania-tests-missile"]
+    assert [q.text for _, q in ada.quotes] == ["It flew as planned"]
+    assert [e.event for _, e in ada.events] == ["The test is announced."]
+    assert r.actor_links["ruritania"].members == ["ada-ruritan"]
+    assert r.actor_links["ruritania"].weapons == ["thunderbolt"]
+    assert [e.date for _, e in r.weapon_links["thunderbolt"].events] == ["2025-03-01"]
+    assert r.warnings == []
+
+
+def test_dangling_ref_suggests_closest_id(tmp_path):
+    import shutil
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    article = content / "articles" / "us-allows-ukraine-deep-strikes-in-russia.yaml"
+    text = article.read_text().replace("- ref: richard-grenell", "- ref: richard-grenel")
+    article.write_text(text)
+    line = text.splitlines().index("  - ref: richard-grenel") + 1
+    with pytest.raises(ContentErrors) as info:
+        resolved(content)
+    assert [(e.line, e.column, e.message, e.hint) for e in info.value.errors] == [
+        (line, 10, "no actor with id 'richard-grenel'", "did you mean 'richard-grenell'?")]
+
+
+def test_unused_actor_is_a_warning(tmp_path):
+    import shutil
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL / "content", content)
+    (content / "actors" / "nobody.yaml").write_text(
+        "name: Nobody\nkind: person\nsummary: Unused.\n")
+    r = resolved(content)
+    assert [(w.path, w.severity, w.message) for w in r.warnings] == [
+        ("content/actors/nobody.yaml", "warning", "no article mentions actor 'nobody'")]
