@@ -1,0 +1,53 @@
+# Quick start: `make site` builds the site, `make test` runs every test.
+# Both set up .venv with the pinned dependencies first (Python 3.11+ and make needed).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup site check generate build serve test lint browser clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "explainer needs Python 3.11 or newer"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+## site: set up, validate content/, generate Markdown into docs/, build site/
+site: setup
+	$(BIN)/explainer check
+	$(BIN)/explainer build
+
+## check: validate content/ and list every problem
+check: setup
+	$(BIN)/explainer check
+
+generate: setup
+	$(BIN)/explainer generate
+
+build: site
+
+## serve: preview at http://127.0.0.1:8000, regenerating as content/ changes
+serve: setup
+	$(BIN)/explainer serve
+
+## test: set up and run the whole test suite (browser tests need Chromium)
+test: setup browser
+	$(BIN)/python -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; \
+	exit $$rc
+
+lint: setup
+	$(BIN)/ruff check generator tests benchmarks
+
+## browser: make sure a Chromium is there for the browser tests
+browser:
+	@bash .ci/ensure-chromium
+
+clean:
+	rm -rf site .pytest_cache
