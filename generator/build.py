@@ -7,11 +7,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentErrors
-from .load import load
+from .errors import ContentError, ContentErrors
+from .load import Loaded, load
 from .render import render
 from .resolve import Resolved, resolve
-from .validate import validate
+from .validate import validate, validate_document
 from .write import WriteReport, write
 
 
@@ -40,9 +40,23 @@ class Project:
 
 def check(project: Project) -> Resolved:
     """Read and check all content; nothing is written. Raises ContentErrors."""
-    loaded = load(project.content, project.root)   # YAML with positions
+    try:
+        loaded = load(project.content, project.root)   # YAML with positions
+    except ContentErrors as exc:                        # still check the files that loaded
+        raise ContentErrors(exc.errors + invalid(exc.partial)) from None
     content = validate(loaded)                      # typed models, every error located
     return resolve(content)                         # cross-references and backlinks
+
+
+def invalid(loaded: Loaded | None) -> list[ContentError]:
+    """The model errors of the files that could be read, when others could not."""
+    errors: list[ContentError] = []
+    for doc in loaded.documents if loaded else []:
+        try:
+            validate_document(doc)
+        except ContentErrors as exc:
+            errors.extend(exc.errors)
+    return errors
 
 
 def generate(project: Project) -> tuple[Resolved, WriteReport]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -33,10 +33,15 @@ class ContentError:
 
 
 class ContentErrors(Exception):
-    """Raised by a stage with every problem it found, not just the first."""
+    """Raised by a stage with every problem it found, not just the first.
 
-    def __init__(self, errors: list[ContentError]):
+    `partial` is what the stage could still produce from the files without problems,
+    so that later checks can run on them in the same `explainer check`.
+    """
+
+    def __init__(self, errors: list[ContentError], partial: Any = None):
         self.errors = sorted(errors)
+        self.partial = partial
         super().__init__("\n".join(e.format() for e in self.errors))
 
     @property

@@ -89,7 +89,7 @@ def load(content_dir: Path, display_root: Path | None = None) -> Loaded:
         except ContentErrors as exc:
             errors.extend(exc.errors)
     if errors:
-        raise ContentErrors(errors)
+        raise ContentErrors(errors, partial=Loaded(documents))
     return Loaded(documents)
 
 
@@ -139,7 +139,12 @@ def discover(content_dir: Path, errors: list[ContentError],
 def load_file(path: Path, kind: str, root: Path | None = None) -> Document:
     """Read one YAML file into a Document, or raise ContentErrors located in it."""
     where = display(path, root)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentErrors([located(where, 1, 1, f"file could not be read "
+                                     f"({exc.strerror or exc})",
+                                     "check that the file exists and you may read it")]) from None
     if len(raw) > MAX_BYTES:
         raise ContentErrors([located(where, 1, 1, f"file is too large "
                                      f"({len(raw) // 1024 // 1024} MB)",
@@ -266,8 +271,12 @@ class _Builder:
         try:
             value = self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            self.fail(node, f"value {node.value!r} could not be read ({exc})",
-                      "put it in quotes if it is text")
+            if node.tag.endswith(":timestamp"):
+                self.fail(node, f"{node.value} is not a real date ({exc})",
+                          "write the date as YYYY-MM-DD, e.g. 2024-11-17")
+            else:
+                self.fail(node, f"value {node.value!r} could not be read ({exc})",
+                          "put it in quotes if it is text")
             return None
         if not node.style and not isinstance(value, str):
             self.doc.plain_scalars[loc] = node.value

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .build import Project, generate
 from .errors import ContentErrors
+from .report import report
 
 POLL_SECONDS = 0.3
 
@@ -38,7 +39,6 @@ def serve(project: Project, dev_addr: str) -> None:
 
 
 def regenerate(project: Project) -> None:
-    from .cli import report
     try:
         resolved, written = generate(project)
     except ContentErrors as exc:

@@ -6,6 +6,7 @@ to the line the loader recorded and phrase the message for a writer.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,8 @@ from .load import Document, Loaded
 from .models import MODELS, Actor, Article, Glossary, Site, Weapon
 
 TRAP_HINTS = {
+    dt.date: "YAML reads it as a date",
+    dt.datetime: "YAML reads it as a date and time",
     bool: "YAML reads it as yes/no (true/false)",
     int: "YAML reads it as a number",
     float: "YAML reads it as a number",
@@ -72,7 +75,19 @@ def validate_document(doc: Document) -> BaseModel:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        raise ContentErrors([describe(doc, model, err) for err in exc.errors()]) from None
+        errors = exc.errors()
+        misspelt = {(tuple(e["loc"][:-1]), suggestion(model, e["loc"])) for e in errors
+                    if e["type"] == "extra_forbidden"}
+        raise ContentErrors([describe(doc, model, err) for err in errors
+                             if not (err["type"] == "missing" and (
+                                 tuple(err["loc"][:-1]), err["loc"][-1]) in misspelt)]
+                            ) from None
+
+
+def suggestion(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """The allowed field name closest to the unknown one at loc, if any is close."""
+    close = difflib.get_close_matches(str(loc[-1]), fields_at(model, loc[:-1]), n=1)
+    return close[0] if close else None
 
 
 def describe(doc: Document, model: type[BaseModel], err: Any) -> ContentError:
@@ -85,16 +100,21 @@ def describe(doc: Document, model: type[BaseModel], err: Any) -> ContentError:
         return doc.error(loc[:-1], f"missing field '{loc[-1]}'",
                          f"add `{loc[-1]}:` here")
     if kind == "extra_forbidden":
-        allowed = fields_at(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = (f"did you mean '{close[0]}'?" if close else
-                f"allowed fields here: {', '.join(allowed)}")
+        close = suggestion(model, loc)
+        hint = (f"did you mean '{close}'?" if close else
+                f"allowed fields here: {', '.join(fields_at(model, loc[:-1]))}")
         return doc.error(loc, f"unknown field '{loc[-1]}'", hint, key=True)
+    if err["input"] is None or (kind in ("too_short", "string_too_short")
+                                and not err["input"]):
+        return empty(doc, loc, name, err)
     raw = doc.plain_scalars.get(loc)
     if raw is not None and kind in ("string_type", "literal_error", "string_pattern_mismatch"):
         reading = TRAP_HINTS.get(type(err["input"]), "YAML reads it as something else")
         return doc.error(loc, f"{name}: {raw} is not read as text ({reading})",
                          f'put it in quotes: "{raw}"')
+    if kind in DATE_ERRORS and isinstance(err["input"], str):
+        return doc.error(loc, f"{name}: {err['input']} is not a date",
+                         "write the date as YYYY-MM-DD, e.g. 2024-11-17")
     if kind == "model_type" or kind == "dict_type":
         return doc.error(loc, f"{name}: expected a set of fields (name: value)",
                          "indent the fields under this key")
@@ -107,7 +127,22 @@ def describe(doc: Document, model: type[BaseModel], err: Any) -> ContentError:
     return doc.error(loc, f"{name}: {message}", HINTS.get(kind, ""))
 
 
+def empty(doc: Document, loc: tuple[str | int, ...], name: str, err: Any) -> ContentError:
+    """A required value left blank, as in a fresh `explainer new` skeleton."""
+    expected = err.get("ctx", {}).get("expected")
+    if expected:
+        hint = f"write one of: {expected.replace(' or ', ', ').replace(chr(39), '')}"
+    elif err["type"] in ("list_type", "too_short"):
+        hint = "add at least one item, like [First Item]"
+    elif loc and isinstance(loc[-1], int):
+        hint = "write the item, or remove the empty one"
+    else:
+        hint = "write it after the colon, or on the indented lines below"
+    return doc.error(loc, f"{name} is empty", hint, key=True)
+
+
 ID_FIELDS = {"ref", "speaker", "affiliation", "origin"}
+DATE_ERRORS = {"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"}
 HINTS = {
     "string_type": "write text here",
     "too_short": "fill this in or remove it",

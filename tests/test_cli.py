@@ -1,0 +1,160 @@
+"""The `explainer` command as a writer and CI use it: formats, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.cli import main
+
+from .conftest import ROOT, run_explainer
+
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
+BROKEN = Path(__file__).parent / "fixtures" / "broken"
+ACTOR = "content/actors/ruritania.yaml"
+
+
+def site(tmp_path: Path, scenario: str | None = None) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root / "content")
+    if scenario:
+        shutil.copytree(BROKEN / scenario, root / "content", dirs_exist_ok=True)
+    return root
+
+
+def test_real_content_is_clean():
+    result = run_explainer(ROOT, "check")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "content OK\n")
+
+
+def test_text_quotes_the_line_with_a_caret_and_a_hint(tmp_path, capsys):
+    root = site(tmp_path, "yaml11-traps")
+    (root / ACTOR).write_text("name: Ruritania\nkind: country\nsummary: yes\n")
+    assert main(["--root", str(root), "check"]) == 1
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err == (
+        f"{ACTOR}:3:10: error: summary: yes is not read as text "
+        "(YAML reads it as yes/no (true/false))\n"
+        "    summary: yes\n"
+        "             ^\n"
+        '    hint: put it in quotes: "yes"\n'
+        "1 error in content/\n")
+
+
+def test_text_sorts_by_file_then_line_and_counts(tmp_path, capsys):
+    root = site(tmp_path, "several")
+    (root / "content/actors/zz-unused.yaml").write_text(
+        "name: Unused\nkind: group\nsummary: x\n")
+    assert main(["--root", str(root), "check"]) == 1
+    lines = [line for line in capsys.readouterr().err.splitlines()
+             if not line.startswith(" ")]
+    assert lines == [
+        "content/actors/ada-ruritan.yaml:1:1: error: missing field 'kind'",
+        "content/actors/ada-ruritan.yaml:1:1: error: missing field 'summary'",
+        "content/actors/ruritania.yaml:4:8: error: YAML syntax error: did not find "
+        "expected ',' or ']'",
+        "content/articles/ruritania-tests-missile.yaml:1:1: error: unknown field 'headlin'",
+        "4 errors in content/",
+    ]
+
+
+def test_github_annotations(tmp_path, capsys):
+    root = site(tmp_path, "duplicate-key")
+    assert main(["--root", str(root), "check", "--format", "github"]) == 1
+    assert capsys.readouterr().out == (
+        "::error file=content/actors/ruritania.yaml,line=5,col=1,title=explainer check::"
+        "duplicate key 'summary' (first on line 3, again on line 5) "
+        "(hint: keep one of them; YAML would silently drop the first)\n")
+
+
+def test_github_warnings_and_escaping(tmp_path, capsys):
+    root = site(tmp_path, "unused-actor")
+    assert main(["--root", str(root), "check", "--format", "github"]) == 0
+    assert capsys.readouterr().out == (
+        "::warning file=content/actors/nobody.yaml,line=1,col=1,title=explainer check::"
+        "no article mentions actor 'nobody' "
+        "(hint: add it to an article's actors or weapons, or delete the file)\n")
+    from generator.errors import ContentError
+    from generator.report import github
+    assert github(ContentError("a,b:c.yaml", 2, 3, "50% done\nnext")) == (
+        "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=explainer check::50%25 done%0Anext")
+
+
+def test_json_is_complete_and_parseable(tmp_path, capsys):
+    root = site(tmp_path, "missing-field")
+    assert main(["--root", str(root), "check", "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out) == {
+        "errors": 2, "warnings": 0, "problems": [
+            {"path": "content/actors/ada-ruritan.yaml", "line": 1, "column": 1,
+             "severity": "error", "message": "missing field 'kind'",
+             "hint": "add `kind:` here"},
+            {"path": "content/actors/ada-ruritan.yaml", "line": 1, "column": 1,
+             "severity": "error", "message": "missing field 'summary'",
+             "hint": "add `summary:` here"}]}
+
+
+def test_json_when_clean(tmp_path, capsys):
+    assert main(["--root", str(site(tmp_path)), "check", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"errors": 0, "warnings": 0,
+                                                    "problems": []}
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "--format", "xml"],
+    ["chek"],
+    [],
+    ["new", "article"],
+    ["new", "planet", "Mars"],
+    ["new", "actor", "!!!"],
+])
+def test_wrong_usage_exits_2(tmp_path, capsys, args):
+    with pytest.raises(SystemExit) as info:
+        main(["--root", str(site(tmp_path)), *args])
+    assert info.value.code == 2
+    assert "usage: explainer" in capsys.readouterr().err
+
+
+def test_missing_content_folder_is_wrong_usage(tmp_path, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--root", str(tmp_path), "check"])
+    assert info.value.code == 2
+    assert f"no content/ folder in {tmp_path}" in capsys.readouterr().err
+
+
+def test_a_failing_command_exits_1_without_traceback(tmp_path):
+    root = site(tmp_path, "tab")
+    result = run_explainer(root, "generate")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{ACTOR}:4:1: error: YAML syntax error")
+
+
+YAMLISH = st.text(alphabet=st.sampled_from(list("ab:- \n\t'\"[]{}#&*!|>%@`,?~0129.\\é")),
+                  max_size=60)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=YAMLISH.map(str.encode) | st.binary(max_size=40),
+       where=st.sampled_from(["actors/ruritania.yaml", "articles/ruritania-tests-missile.yaml",
+                              "site.yaml", "glossary.yaml", "weapons/thunderbolt.yaml"]))
+def test_no_input_gives_a_traceback(tmp_path_factory, data, where):
+    root = site(tmp_path_factory.mktemp("fuzz"))
+    (root / "content" / where).write_bytes(data)
+    import contextlib
+    import io
+    err, out = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+        code = main(["--root", str(root), "check", "--format", "json"])
+    report = json.loads(out.getvalue())
+    assert code == (1 if report["errors"] else 0)
+    assert err.getvalue() == ""
+    for problem in report["problems"]:
+        assert problem["path"].startswith("content/")
+        assert problem["line"] >= 1 and problem["column"] >= 1
