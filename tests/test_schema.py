@@ -1,0 +1,85 @@
+"""JSON Schemas for editors: committed, up to date, and pointed at by every content file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.load import KINDS, SINGLE_FILES
+from generator.schema import modeline, schema_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "schemas"
+
+
+def content_files() -> list[tuple[Path, str]]:
+    files = [(ROOT / "content" / name, kind) for name, kind in SINGLE_FILES.items()]
+    for folder, kind in KINDS.items():
+        files += [(path, kind) for path in sorted((ROOT / "content" / folder).glob("*.yaml"))]
+    return files
+
+
+def test_committed_schemas_match_the_models():
+    """Fails when models.py changed without `explainer schema` being run."""
+    committed = {path.name: path.read_text(encoding="utf-8")
+                 for path in SCHEMAS.glob("*.json")}
+    assert committed == schema_texts(), "schemas/ is out of date: run `explainer schema`"
+
+
+def test_schema_check_flags_a_stale_file(tmp_path, capsys):
+    (tmp_path / "content").mkdir()
+    assert main(["--root", str(tmp_path), "schema"]) == 0
+    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
+        "actor.schema.json", "article.schema.json", "glossary.schema.json",
+        "site.schema.json", "weapon.schema.json"]
+    assert main(["--root", str(tmp_path), "schema", "--check"]) == 0
+    (tmp_path / "schemas" / "actor.schema.json").write_text("{}\n")
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "schema", "--check"]) == 1
+    assert capsys.readouterr().err == (
+        "schemas/actor.schema.json is out of date: run `explainer schema`\n")
+    assert main(["--root", str(tmp_path), "schema"]) == 0
+    assert capsys.readouterr().err == "wrote 1 schema file(s) in schemas/ (4 unchanged)\n"
+
+
+@pytest.mark.parametrize("path,kind", content_files(), ids=lambda v: getattr(v, "name", v))
+def test_every_content_file_points_at_its_schema(path, kind):
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == modeline(kind)
+    target = (path.parent / first.split("$schema=", 1)[1]).resolve()
+    assert target == SCHEMAS / f"{kind}.schema.json"
+    assert target.is_file()
+
+
+def as_json(value: object) -> object:
+    """YAML values as an editor's YAML 1.2 reader sees them (dates are text)."""
+    if isinstance(value, dict):
+        return {k: as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+@pytest.mark.parametrize("path,kind", content_files(), ids=lambda v: getattr(v, "name", v))
+def test_real_content_is_valid_for_the_schema(path, kind):
+    schema = yaml.safe_load((SCHEMAS / f"{kind}.schema.json").read_text())
+    data = as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
+    jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_the_schema_flags_what_check_flags():
+    schema = yaml.safe_load((SCHEMAS / "actor.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    bad = {"name": "A", "kind": "human", "titel": "x", "summary": ""}
+    assert sorted(e.message for e in validator.iter_errors(bad)) == [
+        "'' should be non-empty",
+        "'human' is not one of ['person', 'organization', 'country', 'group']",
+        "Additional properties are not allowed ('titel' was unexpected)",
+    ]
+    assert validator.schema["properties"]["summary"]["description"] == (
+        "Who this is, in one or two sentences (Markdown).")
