@@ -1,0 +1,76 @@
+"""`explainer new article|actor|weapon "Name"`: a commented skeleton with the right id.
+
+The skeleton leaves the writer's fields empty, so `explainer check` lists exactly what
+is left to fill in. An existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from .build import Project
+from .schema import FOLDERS, modeline
+
+TEMPLATES = Path(__file__).parent / "templates"
+MAX_ID_LENGTH = 80
+
+
+class ScaffoldError(ValueError):
+    """The file cannot be created; the message says why and what to do."""
+
+
+def slug(name: str) -> str:
+    """`Volodymyr Zelenskiy` -> `volodymyr-zelenskiy`; accents dropped, `&` -> `and`."""
+    text = unicodedata.normalize("NFKD", name.replace("&", " and "))
+    text = text.encode("ascii", "ignore").decode().lower().replace("'", "")
+    words = re.findall(r"[a-z0-9]+", text)
+    result = "-".join(words)
+    if len(result) > MAX_ID_LENGTH:
+        result = result[:MAX_ID_LENGTH].rsplit("-", 1)[0]
+    return result
+
+
+def new(project: Project, kind: str, name: str, today: dt.date | None = None) -> Path:
+    """Create content/<kind>s/<slug>.yaml from its skeleton; return its path."""
+    id_ = slug(name)
+    if not id_:
+        raise ScaffoldError(f"cannot make an id from {name!r}: use letters or digits")
+    path = project.content / FOLDERS[kind] / f"{id_}.yaml"
+    text = environment().get_template(f"new_{kind}.yaml.j2").render(
+        modeline=modeline(kind), name=name.strip(), id=id_,
+        today=(today or dt.date.today()).isoformat())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise ScaffoldError(f"{path.relative_to(project.root).as_posix()} already exists; "
+                            "edit it, or choose another name") from None
+    return path
+
+
+def yaml_text(value: str) -> str:
+    """The value as YAML text: plain when YAML reads it back unchanged, else quoted."""
+    try:
+        plain = yaml.safe_load(f"key: {value}")
+    except yaml.YAMLError:
+        plain = None
+    if isinstance(plain, dict) and plain.get("key") == value and "#" not in value:
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters["yaml_text"] = yaml_text
+    return env

@@ -1,0 +1,135 @@
+"""`explainer new`: a skeleton with the right id, that `check` explains, never overwriting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.load import load_file
+from generator.scaffold import slug
+
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    shutil.copytree(MINIMAL, tmp_path / "content")
+    return tmp_path
+
+
+def check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    capsys.readouterr()
+    code = main(["--root", str(root), "check", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["problems"]
+    return code, [f"{p['severity']} {p['path']}:{p['line']}: {p['message']} | {p['hint']}"
+                  for p in found]
+
+
+def fill(path: Path, answers: dict[str, str]) -> None:
+    """Answer the skeleton's empty fields as a writer would, line by line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for old, new in answers.items():
+        lines[lines.index(old)] = new
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Richard Grenell", "richard-grenell"),
+    ("Volodymyr Zelenskiy", "volodymyr-zelenskiy"),
+    ("Zoë's Thing: 2", "zoes-thing-2"),
+    ("  F-16  ", "f-16"),
+    ("AT&T", "at-and-t"),
+    ("U.S. lets Ukraine strike deep inside Russia", "u-s-lets-ukraine-strike-deep-inside-russia"),
+    ("!!!", ""),
+])
+def test_slug(name, expected):
+    assert slug(name) == expected
+
+
+def test_new_actor_round_trip(root, capsys):
+    assert main(["--root", str(root), "new", "actor", "Zoë Ruritan"]) == 0
+    assert capsys.readouterr().err == (
+        "created content/actors/zoe-ruritan.yaml: fill it in, then run `explainer check`\n")
+    path = root / "content/actors/zoe-ruritan.yaml"
+    assert path.read_text().splitlines()[0] == (
+        "# yaml-language-server: $schema=../../schemas/actor.schema.json")
+    at = "content/actors/zoe-ruritan.yaml"
+    assert check(root, capsys) == (1, [
+        f"error {at}:7: kind is empty | write one of: person, organization, country, group",
+        f"error {at}:13: summary is empty | write it after the colon, or on the indented "
+        "lines below",
+    ])
+    fill(path, {"kind:": "kind: person", "summary:": "summary: A made-up spokeswoman."})
+    assert check(root, capsys) == (0, [
+        f"warning {at}:5: no article mentions actor 'zoe-ruritan' | add it to an "
+        "article's actors or weapons, or delete the file"])
+    assert load_file(path, "actor", root).data == {
+        "name": "Zoë Ruritan", "kind": "person", "aliases": [],
+        "summary": "A made-up spokeswoman."}
+
+
+def test_new_weapon_round_trip(root, capsys):
+    assert main(["--root", str(root), "new", "weapon", "Storm Shadow"]) == 0
+    path = root / "content/weapons/storm-shadow.yaml"
+    at = "content/weapons/storm-shadow.yaml"
+    assert check(root, capsys) == (1, [
+        f"error {at}:10: category is empty | write it after the colon, or on the indented "
+        "lines below",
+        f"error {at}:17: summary is empty | write it after the colon, or on the indented "
+        "lines below",
+    ])
+    fill(path, {"category:": "category: cruise missile",
+                "summary:": "summary: A made-up cruise missile."})
+    assert check(root, capsys) == (0, [
+        f"warning {at}:5: no article mentions weapon 'storm-shadow' | add it to an "
+        "article's actors or weapons, or delete the file"])
+
+
+def test_new_article_round_trip(root, capsys):
+    headline = "Ruritania: no, it did not test again"
+    assert main(["--root", str(root), "new", "article", headline]) == 0
+    at = "content/articles/ruritania-no-it-did-not-test-again.yaml"
+    path = root / at
+    doc = load_file(path, "article", root)
+    assert doc.data["headline"] == headline
+    assert doc.data["published"] == dt.date.today()
+    empty = "is empty | write it after the colon, or on the indented lines below"
+    assert check(root, capsys) == (1, [
+        f"error {at}:8: standfirst {empty}",
+        f"error {at}:14: source.outlet {empty}",
+        f"error {at}:18: source.bylines is empty | add at least one item, like [First Item]",
+        f"error {at}:20: source.dateline {empty}",
+        f"error {at}:23: summary {empty}",
+        f"error {at}:26: why_it_matters {empty}",
+        f"error {at}:30: key_facts.0.text {empty}",
+        f"error {at}:31: key_facts.0.attribution {empty}",
+        f"error {at}:32: key_facts.0.status is empty | write one of: confirmed, reported, "
+        "claimed, disputed",
+    ])
+    fill(path, {
+        "standfirst:": "standfirst: Nothing happened.",
+        "  outlet:": "  outlet: Wire",
+        "  bylines: []": "  bylines: [A. Reporter]",
+        "  dateline:": "  dateline: STRELSAU",
+        "summary: |": "summary: |\n  Ruritania says there was no second test.",
+        "why_it_matters: |": "why_it_matters: |\n  Rumours said otherwise.",
+        "  - text:": "  - text: There was no second test.",
+        "    attribution:": "    attribution: the defence ministry",
+        "    status:": "    status: claimed",
+    })
+    assert check(root, capsys) == (0, [])
+
+
+def test_new_refuses_to_overwrite(root, capsys):
+    path = root / "content/actors/ruritania.yaml"
+    before = path.read_bytes()
+    assert main(["--root", str(root), "new", "actor", "Ruritania"]) == 1
+    assert capsys.readouterr().err == (
+        "error: content/actors/ruritania.yaml already exists; edit it, or choose "
+        "another name\n")
+    assert path.read_bytes() == before
