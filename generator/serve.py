@@ -1,13 +1,16 @@
 """`explainer serve`: MkDocs' preview server, plus a watcher that regenerates pages.
 
-MkDocs watches docs/; we watch content/. An edit regenerates the pages (only changed
-files are rewritten), and MkDocs reloads the browser. `--livereload` is passed
-explicitly: with click newer than 8.2.1, MkDocs 1.6.1 does not reload without it.
-A content error is printed and the last good pages stay up.
+MkDocs watches docs/; we watch content/. An edit regenerates the Markdown pages and
+only the ones whose text changed are rewritten, so MkDocs rebuilds and the browser
+reloads by itself. `--livereload` is passed explicitly: with click newer than 8.2.1,
+MkDocs 1.6.1 does not reload without it. A content error is printed in the terminal,
+the last good pages stay up, and the next good save recovers without a restart.
 """
 
 from __future__ import annotations
 
+import os
+import socket
 import subprocess
 import sys
 import time
@@ -20,11 +23,15 @@ from .report import report
 POLL_SECONDS = 0.3
 
 
-def serve(project: Project, dev_addr: str) -> None:
+def serve(project: Project, dev_addr: str) -> int:
+    """Serve until interrupted or MkDocs stops; returns MkDocs' exit status."""
+    host, port = parse_addr(dev_addr)
     regenerate(project)
+    say(f"serving on http://{host}:{port}/ (Ctrl+C to stop)")
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload",
-               "--dev-addr", dev_addr, "-f", str(project.config)]
-    server = subprocess.Popen(command, cwd=project.root)
+               "--dev-addr", f"{host}:{port}", "-f", str(project.config)]
+    server = subprocess.Popen(command, cwd=project.root,
+                              env={"NO_MKDOCS_2_WARNING": "1", **os.environ})
     try:
         snapshot = fingerprint(project.content)
         while server.poll() is None:
@@ -34,21 +41,48 @@ def serve(project: Project, dev_addr: str) -> None:
                 snapshot = current
                 regenerate(project)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        if server.poll() is None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    return server.returncode if server.returncode and server.returncode > 0 else 0
+
+
+def parse_addr(dev_addr: str) -> tuple[str, int]:
+    """`host:port`; port 0 picks a free port (the address is printed)."""
+    host, _, port_text = dev_addr.rpartition(":")
+    if not host or not port_text.isdigit():
+        raise ValueError(f"--dev-addr must look like 127.0.0.1:8000, not {dev_addr!r}")
+    port = int(port_text)
+    if port == 0:
+        with socket.socket() as probe:
+            probe.bind((host, 0))
+            port = probe.getsockname()[1]
+    return host, port
 
 
 def regenerate(project: Project) -> None:
+    """Generate the pages; on any problem, say so and keep the last good pages."""
     try:
         resolved, written = generate(project)
     except ContentErrors as exc:
         report(exc.errors)
-        print("explainer: content has errors; the last good pages stay up",
-              file=sys.stderr, flush=True)
+        say("content has errors; the last good pages stay up until they are fixed")
+        return
+    except Exception as exc:  # the server must survive whatever a save produces
+        say(f"could not regenerate ({type(exc).__name__}: {exc}); the last good pages "
+            "stay up")
         return
     report(resolved.warnings)
-    print(f"explainer: regenerated {len(written.written)} page(s)", file=sys.stderr,
-          flush=True)
+    changed = written.written + written.removed
+    say(f"regenerated {len(changed)} page(s)" + (": " + ", ".join(changed) if changed
+                                                 and len(changed) <= 8 else ""))
+
+
+def say(message: str) -> None:
+    print(f"explainer: {message}", file=sys.stderr, flush=True)
 
 
 def fingerprint(folder: Path) -> dict[str, tuple[int, int]]:

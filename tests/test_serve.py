@@ -1,0 +1,161 @@
+"""`explainer serve` for real: edit a YAML file, see the served page change by itself."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+ACTOR = "content/actors/richard-grenell.yaml"
+PAGE = "actors/richard-grenell/"
+SUMMARY = "One of Trump's closest foreign policy advisers."
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class Server:
+    """`explainer serve --dev-addr 127.0.0.1:0` in a project, its stderr collected."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.lines: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "serve", "--dev-addr", "127.0.0.1:0"],
+            cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            start_new_session=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"})
+        threading.Thread(target=self._read, daemon=True).start()
+        port = self.wait_for_line(r"explainer: serving on http://127\.0\.0\.1:(\d+)/")
+        # MkDocs serves under the path of site_url; the root redirects there.
+        self.base = self.wait_for(lambda: fetch(f"http://127.0.0.1:{port}/", final_url=True))
+        self.origin = f"http://127.0.0.1:{port}"
+
+    def _read(self) -> None:
+        assert self.process.stderr
+        for line in self.process.stderr:
+            self.lines.append(line.rstrip("\n"))
+
+    def wait_for(self, probe, timeout: float = 60.0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, "\n".join(self.lines)
+            result = probe()
+            if result:
+                return result
+            time.sleep(0.1)
+        raise AssertionError("timed out; serve said:\n" + "\n".join(self.lines))
+
+    def wait_for_line(self, pattern: str, start: int = 0) -> str:
+        def probe():
+            for line in self.lines[start:]:
+                if match := re.search(pattern, line):
+                    return match.group(match.lastindex or 0)
+            return None
+        return self.wait_for(probe)
+
+    def page(self, path: str = PAGE) -> str:
+        return fetch(self.base + path) or ""
+
+    def stop(self) -> int:
+        self.process.send_signal(signal.SIGINT)   # what Ctrl+C does
+        try:
+            return self.process.wait(timeout=20)
+        finally:
+            if self.process.poll() is None:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def fetch(url: str, *, final_url: bool = False) -> str | None:
+    """The page's text (or the URL it redirected to), None when not served yet."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.geturl() if final_url else response.read().decode()
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def server(project: Path):
+    running = Server(project)
+    yield running
+    running.stop()
+
+
+def test_edit_regenerates_only_that_page_and_the_browser_is_told(server, project):
+    html = server.wait_for(lambda: (page := server.page()) and SUMMARY in page and page)
+    # The livereload script MkDocs injects, and the long poll it makes.
+    epoch, request = re.search(r"livereload\((\d+), (\d+)\)", html).groups()
+    reload_answer: list[str] = []
+    poll = threading.Thread(target=lambda: reload_answer.append(
+        fetch(f"{server.origin}/livereload/{epoch}/{request}") or ""), daemon=True)
+    poll.start()
+    time.sleep(0.5)
+    assert poll.is_alive(), "the livereload poll must wait for a change"
+
+    mark = len(server.lines)
+    started = time.monotonic()
+    edit(project / ACTOR, SUMMARY, "FIRST-EDIT " + SUMMARY)
+    server.wait_for(lambda: "FIRST-EDIT" in server.page())
+    seconds = time.monotonic() - started
+    poll.join(timeout=30)
+    assert reload_answer and int(reload_answer[0]) > int(epoch), "browser not told to reload"
+    assert seconds < 15
+    assert server.wait_for_line(r"explainer: (regenerated .*)", mark) == (
+        "regenerated 1 page(s): actors/richard-grenell.md")
+    print(f"edit -> served page changed in {seconds:.1f}s")
+
+
+def test_error_keeps_last_good_pages_and_fixing_recovers(server, project):
+    server.wait_for(lambda: SUMMARY in server.page())
+    mark = len(server.lines)
+    edit(project / ACTOR, "aliases: [", "aliases:\n\t[")
+    line = (project / ACTOR).read_text().splitlines().index("\t[Ric Grenell, Grenell]") + 1
+    assert server.wait_for_line(r"(content/actors/richard-grenell\.yaml:\d+:\d+: .*)",
+                                mark) == (
+        f"{ACTOR}:{line}:1: error: YAML syntax error: tab character in YAML")
+    server.wait_for_line(r"(the last good pages stay up)", mark)
+    assert SUMMARY in server.page()
+
+    edit(project / ACTOR, "aliases:\n\t[", "aliases: [")
+    edit(project / ACTOR, SUMMARY, "FIXED " + SUMMARY)
+    server.wait_for(lambda: "FIXED" in server.page())
+    assert server.stop() == 130
+    assert not any("Traceback" in line for line in server.lines)
+
+
+@pytest.mark.browser
+def test_the_open_browser_reloads_by_itself(server, project):
+    from playwright.sync_api import sync_playwright
+    server.wait_for(lambda: SUMMARY in server.page())
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("EXPLAINER_CHROMIUM", "/usr/bin/chromium"),
+            args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page()
+            page.goto(server.base + PAGE)
+            assert "BROWSER-EDIT" not in page.inner_text("article")
+            edit(project / ACTOR, SUMMARY, "BROWSER-EDIT " + SUMMARY)
+            page.wait_for_function(
+                "document.querySelector('article').innerText.includes('BROWSER-EDIT')",
+                timeout=30_000)
+        finally:
+            browser.close()
