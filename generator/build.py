@@ -10,7 +10,7 @@ from pathlib import Path
 from .errors import ContentError, ContentErrors
 from .load import Loaded, load
 from .render import render
-from .resolve import Resolved, resolve
+from .resolve import Resolved, dangling, resolve
 from .validate import validate, validate_document
 from .write import WriteReport, write
 
@@ -44,7 +44,11 @@ def check(project: Project) -> Resolved:
         loaded = load(project.content, project.root)   # YAML with positions
     except ContentErrors as exc:                        # still check the files that loaded
         raise ContentErrors(exc.errors + invalid(exc.partial)) from None
-    content = validate(loaded)                      # typed models, every error located
+    try:
+        content = validate(loaded)                  # typed models, every error located
+    except ContentErrors as exc:                    # still check the valid files' references
+        raise ContentErrors(exc.errors + (dangling(exc.partial) if exc.partial else [])
+                            ) from None
     return resolve(content)                         # cross-references and backlinks
 
 

@@ -45,15 +45,7 @@ class Resolved:
 
 def resolve(content: Content) -> Resolved:
     """Check every reference; raise ContentErrors listing all that dangle."""
-    errors: list[ContentError] = []
-    for kind, id_, loc, target, ref in references(content):
-        pool = content.actors if target == "actor" else content.weapons
-        if ref not in pool:
-            close = difflib.get_close_matches(ref, list(pool), n=1, cutoff=0.6)
-            hint = (f"did you mean '{close[0]}'?" if close else
-                    f"create content/{target}s/{ref}.yaml or use an existing id")
-            errors.append(content.document(kind, id_).error(
-                loc, f"no {target} with id '{ref}'", hint))
+    errors = dangling(content)
     if errors:
         raise ContentErrors(errors)
     order = sorted(content.articles,
@@ -69,6 +61,21 @@ def resolve(content: Content) -> Resolved:
         if weapon.origin:
             actors[weapon.origin].weapons.append(weapon_id)
     return Resolved(content, order, actors, weapons, unused(content, actors, weapons))
+
+
+def dangling(content: Content) -> list[ContentError]:
+    """References to ids with no file. A file that exists but failed validation (so is
+    missing from a partial Content) is not reported again here."""
+    errors: list[ContentError] = []
+    for kind, id_, loc, target, ref in references(content):
+        if (target, ref) not in content.paths:
+            pool = sorted(i for k, i in content.paths if k == target)
+            close = difflib.get_close_matches(ref, pool, n=1, cutoff=0.6)
+            hint = (f"did you mean '{close[0]}'?" if close else
+                    f"create content/{target}s/{ref}.yaml or use an existing id")
+            errors.append(content.document(kind, id_).error(
+                loc, f"no {target} with id '{ref}'", hint))
+    return errors
 
 
 def references(content: Content) -> Iterator[tuple[str, str, Loc, str, str]]:

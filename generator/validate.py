@@ -54,9 +54,13 @@ def validate(loaded: Loaded) -> Content:
         errors.append(ContentError("content/site.yaml", 1, 1, "content/site.yaml is missing",
                                    "create it with title, description, url, language "
                                    "and publisher"))
-    if errors:
-        raise ContentErrors(errors)
+    if errors:  # the files that did validate can still have their references checked
+        raise ContentErrors(errors, partial=assemble(loaded, models)
+                            if ("site", "site") in models else None)
+    return assemble(loaded, models)
 
+
+def assemble(loaded: Loaded, models: dict[tuple[str, str], Any]) -> Content:
     def of(kind: str) -> dict[str, Any]:
         return dict(sorted((i, m) for (k, i), m in models.items() if k == kind))
 

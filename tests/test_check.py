@@ -17,6 +17,21 @@ from generator.cli import main
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLE = "content/articles/ruritania-tests-missile.yaml"
 RURITANIA = "content/actors/ruritania.yaml"
+# The two loaders word this one message differently; the position is the same.
+UNCLOSED = {"CSafeLoader": "did not find expected ',' or ']'",
+            "SafeLoader": "expected ',' or ']', but got ':'"}
+
+
+@pytest.fixture(autouse=True, params=["CSafeLoader", "SafeLoader"])
+def loader(request, monkeypatch):
+    """Every scenario with libyaml's loader and with PyYAML's pure-Python one."""
+    import yaml
+
+    import generator.load
+    if not hasattr(yaml, request.param):
+        pytest.skip(f"this PyYAML has no {request.param}")
+    monkeypatch.setattr(generator.load, "Loader", getattr(yaml, request.param))
+    return request.param
 
 
 def site_with(tmp_path: Path, scenario: str) -> Path:
@@ -44,9 +59,9 @@ def test_clean_fixture_passes(tmp_path, capsys):
     assert capsys.readouterr().err == "content OK\n"
 
 
-def test_yaml_syntax_error(tmp_path, capsys):
+def test_yaml_syntax_error(tmp_path, capsys, loader):
     assert problems(tmp_path, capsys, "syntax-error") == [
-        f"{RURITANIA}:4:8: YAML syntax error: did not find expected ',' or ']' | "
+        f"{RURITANIA}:4:8: YAML syntax error: {UNCLOSED[loader]} | "
         "check the indentation and quoting on this line or the one above"]
 
 
@@ -157,11 +172,18 @@ def test_file_not_utf8(tmp_path, capsys):
         "save the file as UTF-8 in your editor"]
 
 
-def test_every_problem_in_every_file_in_one_run(tmp_path, capsys):
+def test_every_problem_in_every_file_in_one_run(tmp_path, capsys, loader):
     """A file YAML cannot read does not hide the mistakes in the others."""
     assert [p.split(" | ")[0] for p in problems(tmp_path, capsys, "several")] == [
         "content/actors/ada-ruritan.yaml:1:1: missing field 'kind'",
         "content/actors/ada-ruritan.yaml:1:1: missing field 'summary'",
-        f"{RURITANIA}:4:8: YAML syntax error: did not find expected ',' or ']'",
+        f"{RURITANIA}:4:8: YAML syntax error: {UNCLOSED[loader]}",
         f"{ARTICLE}:1:1: unknown field 'headlin'",
     ]
+
+
+def test_references_are_checked_even_when_another_file_is_invalid(tmp_path, capsys):
+    """Refs to a file that exists but is invalid (ruritania) are not reported twice."""
+    assert problems(tmp_path, capsys, "validation-and-refs") == [
+        f"{RURITANIA}:1:1: missing field 'summary' | add `summary:` here",
+        f"{ARTICLE}:22:10: no actor with id 'ada-rurita' | did you mean 'ada-ruritan'?"]

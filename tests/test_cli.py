@@ -158,3 +158,17 @@ def test_no_input_gives_a_traceback(tmp_path_factory, data, where):
     for problem in report["problems"]:
         assert problem["path"].startswith("content/")
         assert problem["line"] >= 1 and problem["column"] >= 1
+
+
+def test_pre_commit_hooks_run_real_commands(capsys):
+    """Each hook's entry is an explainer command that passes on the committed repo."""
+    import shlex
+
+    import yaml
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    assert [hook["id"] for hook in hooks] == ["explainer-check", "explainer-schemas"]
+    for hook in hooks:
+        program, *args = shlex.split(hook["entry"])
+        assert program == ".venv/bin/explainer"
+        assert main(["--root", str(ROOT), *args]) == 0

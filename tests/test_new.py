@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -133,3 +134,32 @@ def test_new_refuses_to_overwrite(root, capsys):
         "error: content/actors/ruritania.yaml already exists; edit it, or choose "
         "another name\n")
     assert path.read_bytes() == before
+
+
+def test_readme_walkthrough_works_as_written(root, capsys):
+    """The commands in README's "Writing content" run, and print what it shows."""
+    import shlex
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    section = readme.split("## Writing content", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```sh\n(.*?)\n```", section, re.S)
+    assert [c.split()[:3] for c in commands] == [
+        [".venv/bin/explainer", "new", "article"], [".venv/bin/explainer", "new", "actor"]]
+    for command in commands:
+        assert main(["--root", str(root), *shlex.split(command)[1:]]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(root), "check"]) == 1
+    shown = re.search(r"`make check` lists .*?```\n(.*?)```", section, re.S).group(1)
+    assert shown in capsys.readouterr().err
+    article = root / "content/articles/ruritania-tests-a-new-missile.yaml"
+    fill(article, {"actors: []": re.search(r"```yaml\n(actors:.*?)\n```", section,
+                                           re.S).group(1)})
+    assert load_file(article, "article", root).data["actors"] == [
+        {"ref": "ada-lovelace", "role": "Announced the test"}]
+    from generator.models import Quote
+    quotes = re.search(r"```yaml\n(quotes:.*?)\n```", section, re.S).group(1)
+    article_text = (Path(__file__).resolve().parent.parent / "content/articles"
+                    / "us-allows-ukraine-deep-strikes-in-russia.yaml").read_text()
+    assert quotes.removeprefix("quotes:\n") in article_text
+    import yaml
+    assert Quote.model_validate(yaml.safe_load(quotes)["quotes"][0]).speaker == (
+        "richard-grenell")
