@@ -36,6 +36,11 @@ def parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="create a commented skeleton content file")
     new.add_argument("kind", choices=["article", "actor", "weapon"])
     new.add_argument("name", help='the name or headline, e.g. "Richard Grenell"')
+    links = commands.add_parser("linkcheck", help="check every internal link and anchor "
+                                "of the built site; list external links")
+    links.add_argument("site", nargs="?", type=Path, help="built site (default: site/)")
+    links.add_argument("--site-url", help="URL the site is published at "
+                       "(default: read from its sitemap.xml)")
     return main_parser
 
 
@@ -43,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     cli = parser()
     args = cli.parse_args(argv)
     project = pipeline.Project(args.root.resolve())
-    if args.command not in ("schema",) and not project.content.is_dir():
+    if args.command not in ("schema", "linkcheck") and not project.content.is_dir():
         cli.error(f"no content/ folder in {project.root}; run explainer from the project "
                   "root or pass --root")
     if args.command == "new" and not slug(args.name):
@@ -88,6 +93,9 @@ def run(args: argparse.Namespace, project: pipeline.Project) -> int:
     elif args.command == "schema":
         from .schema import write_schemas
         return write_schemas(project.root / "schemas", check_only=args.check)
+    elif args.command == "linkcheck":
+        from .linkcheck import run as linkcheck
+        return linkcheck(args.site or project.site, args.site_url)
     elif args.command == "new":
         from .scaffold import new
         path = new(project, args.kind, args.name)
