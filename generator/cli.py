@@ -28,7 +28,7 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("generate", help="check, then write Markdown pages into docs/")
     commands.add_parser("build", help="generate, then build the site with MkDocs")
     serve = commands.add_parser("serve", help="preview the site, regenerating on edits")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000",
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", type=address,
                        help="host:port to serve on (port 0 picks a free one)")
     schema = commands.add_parser("schema", help="write the JSON Schemas into schemas/")
     schema.add_argument("--check", action="store_true",
@@ -42,6 +42,13 @@ def parser() -> argparse.ArgumentParser:
     links.add_argument("--site-url", help="URL the site is published at "
                        "(default: read from its sitemap.xml)")
     return main_parser
+
+
+def address(text: str) -> str:
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or int(port) > 65535:
+        raise argparse.ArgumentTypeError(f"expected host:port like 127.0.0.1:8000, not {text!r}")
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,15 +10,18 @@ the last good pages stay up, and the next good save recovers without a restart.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .build import Project, generate
 from .errors import ContentErrors
 from .report import report
+from .write import read_manifest
 
 POLL_SECONDS = 0.3
 
@@ -26,20 +29,22 @@ POLL_SECONDS = 0.3
 def serve(project: Project, dev_addr: str) -> int:
     """Serve until interrupted or MkDocs stops; returns MkDocs' exit status."""
     host, port = parse_addr(dev_addr)
-    regenerate(project)
+    snapshot = fingerprint(project.content)
+    if not regenerate(project) and not read_manifest(project.docs):
+        say("no pages yet: the preview starts once the errors above are fixed")
+        while not regenerate(project):
+            snapshot = wait_for_change(project.content, snapshot)
     say(f"serving on http://{host}:{port}/ (Ctrl+C to stop)")
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload",
                "--dev-addr", f"{host}:{port}", "-f", str(project.config)]
     server = subprocess.Popen(command, cwd=project.root,
                               env={"NO_MKDOCS_2_WARNING": "1", **os.environ})
+    # A plain `kill` must stop MkDocs too: turn it into an exit that runs `finally`.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
-        snapshot = fingerprint(project.content)
         while server.poll() is None:
-            time.sleep(POLL_SECONDS)
-            current = fingerprint(project.content)
-            if current != snapshot:
-                snapshot = current
-                regenerate(project)
+            snapshot = wait_for_change(project.content, snapshot, server.poll)
+            regenerate(project)
     finally:
         if server.poll() is None:
             server.terminate()
@@ -48,6 +53,18 @@ def serve(project: Project, dev_addr: str) -> int:
             except subprocess.TimeoutExpired:
                 server.kill()
     return server.returncode if server.returncode and server.returncode > 0 else 0
+
+
+def wait_for_change(folder: Path, snapshot: dict[str, tuple[int, int]],
+                    stopped: Callable[[], int | None] = lambda: None
+                    ) -> dict[str, tuple[int, int]]:
+    """Block until a file under folder changes (or `stopped()` says to give up)."""
+    while stopped() is None:
+        time.sleep(POLL_SECONDS)
+        current = fingerprint(folder)
+        if current != snapshot:
+            return current
+    return snapshot
 
 
 def parse_addr(dev_addr: str) -> tuple[str, int]:
@@ -63,22 +80,24 @@ def parse_addr(dev_addr: str) -> tuple[str, int]:
     return host, port
 
 
-def regenerate(project: Project) -> None:
-    """Generate the pages; on any problem, say so and keep the last good pages."""
+def regenerate(project: Project) -> bool:
+    """Generate the pages; on any problem, say so, keep the last good pages, and
+    return False."""
     try:
         resolved, written = generate(project)
     except ContentErrors as exc:
         report(exc.errors)
         say("content has errors; the last good pages stay up until they are fixed")
-        return
+        return False
     except Exception as exc:  # the server must survive whatever a save produces
         say(f"could not regenerate ({type(exc).__name__}: {exc}); the last good pages "
             "stay up")
-        return
+        return False
     report(resolved.warnings)
     changed = written.written + written.removed
     say(f"regenerated {len(changed)} page(s)" + (": " + ", ".join(changed) if changed
                                                  and len(changed) <= 8 else ""))
+    return True
 
 
 def say(message: str) -> None:

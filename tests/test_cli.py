@@ -112,6 +112,7 @@ def test_json_when_clean(tmp_path, capsys):
     ["new", "article"],
     ["new", "planet", "Mars"],
     ["new", "actor", "!!!"],
+    ["serve", "--dev-addr", "8000"],
 ])
 def test_wrong_usage_exits_2(tmp_path, capsys, args):
     with pytest.raises(SystemExit) as info:

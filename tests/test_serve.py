@@ -37,10 +37,14 @@ class Server:
             start_new_session=True,
             env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"})
         threading.Thread(target=self._read, daemon=True).start()
+
+    def started(self) -> Server:
+        """Wait until MkDocs serves; learn the port and the site's base URL."""
         port = self.wait_for_line(r"explainer: serving on http://127\.0\.0\.1:(\d+)/")
         # MkDocs serves under the path of site_url; the root redirects there.
         self.base = self.wait_for(lambda: fetch(f"http://127.0.0.1:{port}/", final_url=True))
         self.origin = f"http://127.0.0.1:{port}"
+        return self
 
     def _read(self) -> None:
         assert self.process.stderr
@@ -95,7 +99,7 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture
 def server(project: Path):
     running = Server(project)
-    yield running
+    yield running.started()
     running.stop()
 
 
@@ -139,6 +143,24 @@ def test_error_keeps_last_good_pages_and_fixing_recovers(server, project):
     server.wait_for(lambda: "FIXED" in server.page())
     assert server.stop() == 130
     assert not any("Traceback" in line for line in server.lines)
+
+
+def test_starts_with_broken_content_and_recovers_then_stops_on_kill(project):
+    good = (project / ACTOR).read_text()
+    (project / ACTOR).write_text(good.replace("kind: person", "kind: persn"))
+    server = Server(project)
+    try:
+        assert server.wait_for_line(r"(content/actors/richard-grenell\.yaml:.*)") == (
+            f"{ACTOR}:3:7: error: kind: Input should be 'person', 'organization', "
+            "'country' or 'group'")
+        server.wait_for_line(r"(the preview starts once the errors above are fixed)")
+        (project / ACTOR).write_text(good.replace(SUMMARY, "RECOVERED " + SUMMARY))
+        server.started().wait_for(lambda: "RECOVERED" in server.page())
+        server.process.terminate()                 # a plain `kill`, not Ctrl+C
+        assert server.process.wait(timeout=20) == 143
+        assert fetch(server.base) is None           # MkDocs stopped with it
+    finally:
+        server.stop()
 
 
 @pytest.mark.browser
