@@ -35,7 +35,7 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 PAGES = ROOT / ".github" / "workflows" / "pages.yml"
 EPOCH = "1731801600"                       # 2024-11-17T00:00:00Z
 PREFIX = "/repo-name/"
-SITE_URL = f"https://example.github.io{PREFIX}"
+SITE_URL = "https://example.github.io/repo-name"   # as configure-pages gives it: no slash
 
 
 # --- the workflow ---------------------------------------------------------------------
@@ -48,9 +48,10 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
                           cwd=ROOT, text=True, capture_output=True, check=False, timeout=60)
 
 
-def schema_check(*files: Path) -> subprocess.CompletedProcess[str]:
+def schema_check(*files: Path, schema: str = "vendor.github-workflows"
+                 ) -> subprocess.CompletedProcess[str]:
     command = [str(Path(sys.executable).with_name("check-jsonschema")),
-               "--builtin-schema", "vendor.github-workflows", *map(str, files)]
+               "--builtin-schema", schema, *map(str, files)]
     return subprocess.run(command, text=True, capture_output=True, check=False, timeout=60)
 
 
@@ -65,6 +66,11 @@ def test_workflows_match_the_github_workflow_schema():
     result = schema_check(*WORKFLOWS)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ok -- validation done" in result.stdout
+
+
+def test_dependabot_config_matches_its_schema():
+    result = schema_check(ROOT / ".github" / "dependabot.yml", schema="vendor.dependabot")
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_both_linters_reject_a_broken_workflow(tmp_path):
@@ -267,6 +273,8 @@ def test_every_page_and_asset_loads_under_the_sub_path(subpath_site, served):
     assert any(u.endswith(".css") for u in wanted) and any(u.endswith(".js") for u in wanted)
     failed = {url: status for url in sorted(wanted) if (status := fetch(url)[0]) != 200}
     assert failed == {}
+    home = fetch(served)[1].decode()
+    assert f'<link rel="canonical" href="{SITE_URL}/">' in home
     status, index = fetch(served + "search/search_index.json")
     assert status == 200 and len(json.loads(index)["docs"]) > 30
 
@@ -283,10 +291,11 @@ def test_not_found_page_loads_its_assets_from_the_sub_path(served):
 @pytest.mark.browser
 @pytest.mark.slow
 def test_search_works_in_a_browser_under_the_sub_path(served):
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright.sync_api import sync_playwright
+
     chromium = os.environ.get("EXPLAINER_CHROMIUM", "/usr/bin/chromium")
     bad: list[str] = []
-    with sync_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium, headless=True,
             args=["--no-sandbox", "--disable-background-networking",
