@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
 from .load import Loaded, load
 from .render import render
-from .resolve import Resolved, dangling, resolve
+from .resolve import dangling, resolve
 from .validate import validate, validate_document
+from .verify import Verified, verify
 from .write import WriteReport, write
 
 
@@ -38,7 +40,7 @@ class Project:
         return self.root / "mkdocs.yml"
 
 
-def check(project: Project) -> Resolved:
+def check(project: Project, sources: Mapping[str, Path] | None = None) -> Verified:
     """Read and check all content; nothing is written. Raises ContentErrors."""
     try:
         loaded = load(project.content, project.root)   # YAML with positions
@@ -49,7 +51,8 @@ def check(project: Project) -> Resolved:
     except ContentErrors as exc:                    # still check the valid files' references
         raise ContentErrors(exc.errors + (dangling(exc.partial) if exc.partial else [])
                             ) from None
-    return resolve(content)                         # cross-references and backlinks
+    resolved = resolve(content)                     # cross-references and backlinks
+    return verify(resolved, project.root, sources)  # quotes, attributions, units
 
 
 def invalid(loaded: Loaded | None) -> list[ContentError]:
@@ -63,14 +66,14 @@ def invalid(loaded: Loaded | None) -> list[ContentError]:
     return errors
 
 
-def generate(project: Project) -> tuple[Resolved, WriteReport]:
+def generate(project: Project) -> tuple[Verified, WriteReport]:
     """Check everything, then write the Markdown pages into docs/."""
-    resolved = check(project)                       # everything read before anything written
-    pages = render(resolved)                        # Markdown text per page
-    return resolved, write(pages, project.docs)     # only changed files are touched
+    verified = check(project)                       # everything read before anything written
+    pages = render(verified.resolved, verified)     # Markdown text per page
+    return verified, write(pages, project.docs)     # only changed files are touched
 
 
-def build(project: Project, strict: bool = True) -> tuple[Resolved, WriteReport]:
+def build(project: Project, strict: bool = True) -> tuple[Verified, WriteReport]:
     """Generate the pages, then build the static site with MkDocs."""
     result = generate(project)
     mkdocs(project, "build", *(["--strict"] if strict else []))

@@ -25,6 +25,10 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate content/ and report every problem")
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (default), github (Actions annotations) or json")
+    check.add_argument("--source", action="append", type=source_option, default=[],
+                       metavar="[ARTICLE=]FILE",
+                       help="verify quotes against this plain-text copy of the report "
+                            "(of one article, or of every article)")
     commands.add_parser("generate", help="check, then write Markdown pages into docs/")
     commands.add_parser("build", help="generate, then build the site with MkDocs")
     serve = commands.add_parser("serve", help="preview the site, regenerating on edits")
@@ -81,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace, project: pipeline.Project) -> int:
     """Call the command's implementation; problems come back as exceptions."""
     if args.command == "check":
-        warnings = pipeline.check(project).warnings
+        warnings = pipeline.check(project, dict(args.source)).warnings
         report(warnings, args.format)
         if args.format == "text":
             print("content OK" + (" (with warnings)" if warnings else ""), file=sys.stderr)
@@ -109,6 +113,12 @@ def run(args: argparse.Namespace, project: pipeline.Project) -> int:
         print(f"created {path.relative_to(project.root).as_posix()}: fill it in, then run "
               "`explainer check`", file=sys.stderr)
     return 0
+
+
+def source_option(value: str) -> tuple[str, Path]:
+    """`FILE` (every article) or `ARTICLE=FILE` (one article)."""
+    article, _, path = value.rpartition("=")
+    return article, Path(path)
 
 
 if __name__ == "__main__":

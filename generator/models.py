@@ -99,6 +99,18 @@ class Source(Strict):
 
 
 Status = Literal["confirmed", "reported", "claimed", "disputed"]
+Rule = Literal["confirmed-needs-named-source", "plural-attribution-one-source",
+               "bare-source", "source-not-placed", "number-not-in-source",
+               "quote-speaker"]
+
+
+class Acceptance(Strict):
+    """A warning of `explainer check` the writer has considered and accepts."""
+
+    rule: Rule
+    """The rule whose warning is accepted, as `explainer check` names it."""
+    reason: Text
+    """Why the warning does not apply here, in a short sentence."""
 
 
 class KeyFact(Strict):
@@ -113,6 +125,8 @@ class KeyFact(Strict):
     """Ids of actors this fact is about."""
     weapons: list[Id] = []
     """Ids of weapons this fact is about."""
+    accept: list[Acceptance] = []
+    """Warnings of the editorial checks accepted for this fact, each with a reason."""
 
 
 class ArticleActor(Strict):
@@ -138,6 +152,8 @@ class Quote(Strict):
     """Where it was said, e.g. "post on X", "statement", "interview with Reuters"."""
     context: Text
     """What it responds to, in our words."""
+    accept: list[Acceptance] = []
+    """Warnings of the editorial checks accepted for this quote, each with a reason."""
 
 
 class Event(Strict):

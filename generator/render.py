@@ -13,16 +13,19 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup, escape
 
 from .models import Range
 from .resolve import Resolved
+from .units import convert, show
+
+if TYPE_CHECKING:
+    from .verify import Verified
 
 TEMPLATES = Path(__file__).parent / "templates"
-KM_PER_MILE = 1.609344
 STATUS_HELP = {
     "confirmed": "on the record or verified",
     "reported": "reported by the source, from people who asked not to be named",
@@ -41,11 +44,12 @@ class Page:
     text: str
 
 
-def render(resolved: Resolved) -> list[Page]:
-    """Every generated page, in a stable order."""
+def render(resolved: Resolved, verified: Verified | None = None) -> list[Page]:
+    """Every generated page, in a stable order; quotes marked verified or not."""
     c = resolved.content
     env = environment()
     common = {"r": resolved, "c": c, "status_help": STATUS_HELP, "kinds": KIND_LABELS,
+              "quote_verified": verified.quote_verified if verified else lambda q: False,
               **listings(resolved)}
 
     def page(path: str, template: str, **extra: Any) -> Page:
@@ -67,6 +71,7 @@ def render(resolved: Resolved) -> list[Page]:
         page("quotes.md", "quotes.md.j2"),
         page("timeline.md", "timeline.md.j2"),
         page("glossary.md", "glossary.md.j2"),
+        page("corrections.md", "corrections.md.j2"),
         page(".snippets/abbreviations.md", "abbreviations.md.j2"),
     ]
     return pages
@@ -112,20 +117,14 @@ def environment() -> jinja2.Environment:
 
 
 def distance(r: Range | None) -> str:
-    """'up to 190 miles (306 km)': always both units, the written one first."""
+    """'up to 190 miles (306 km)': both units, the written one first, the converted one
+    no more precise than the written one ('about 6,000 km (4,000 miles)')."""
     if r is None:
         return "not given"
-    if r.unit == "mi":
-        miles, km = r.value, r.value * KM_PER_MILE
-        text = f"{number(miles)} miles ({number(km)} km)"
-    else:
-        km, miles = r.value, r.value / KM_PER_MILE
-        text = f"{number(km)} km ({number(miles)} miles)"
+    other = convert(r.value, r.unit, rough=r.qualifier == "about")
+    given, converted = (("miles", "km") if r.unit == "mi" else ("km", "miles"))
+    text = f"{show(r.value)} {given} ({show(other)} {converted})"
     return f"{r.qualifier} {text}" if r.qualifier else text
-
-
-def number(value: float) -> str:
-    return f"{round(value):,}" if value >= 10 else f"{value:.3g}"
 
 
 def day(value: dt.date) -> str:

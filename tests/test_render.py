@@ -43,7 +43,10 @@ def test_rendering_is_deterministic():
 @pytest.mark.parametrize(("value", "unit", "qualifier", "expected"), [
     (190, "mi", "up to", "up to 190 miles (306 km)"),
     (300, "km", None, "300 km (186 miles)"),
-    (5.5, "km", "about", "about 5.5 km (3.42 miles)"),
+    (5.5, "km", "about", "about 5.5 km (3.4 miles)"),
+    (6000, "km", "about", "about 6,000 km (4,000 miles)"),
+    (6000, "km", None, "6,000 km (3,728 miles)"),
+    (0.25, "km", None, "0.25 km (0.16 miles)"),
     (1000, "mi", None, "1,000 miles (1,609 km)"),
 ])
 def test_distance_in_both_units(value, unit, qualifier, expected):

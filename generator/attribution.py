@@ -1,0 +1,116 @@
+"""Attribution rules for key facts, after the news agencies' own.
+
+- confirmed needs a named or on-record source;
+- a plural anonymous attribution ("officials said") must not rest on one source;
+- a bare "a source" is not enough;
+- an anonymous source must be described by what puts it in a position to know
+  ("a source familiar with the decision", "two U.S. officials").
+
+Words are matched as words; this is a reader's checklist, not a parser, and a writer
+may accept a warning with a reason in the YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+ANONYMOUS = {"source": "sources", "official": "officials", "person": "people",
+             "diplomat": "diplomats", "aide": "aides", "insider": "insiders",
+             "officer": "officers", "adviser": "advisers", "spokesperson": "spokespeople"}
+SINGULAR = set(ANONYMOUS)
+PLURAL = set(ANONYMOUS.values())
+PLACED_BY_ROLE = {"official", "officials", "diplomat", "diplomats", "aide", "aides",
+                  "officer", "officers", "adviser", "advisers", "spokesperson",
+                  "spokespeople", "insider", "insiders"}
+DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several", "some",
+               "many", "other", "same", "these", "those", "both", "multiple", "more",
+               "and", "or", "of", "by"}
+PLACEMENT = re.compile(
+    r"^\s*(familiar with|with (direct )?knowledge|briefed on|close to|involved in|"
+    r"aware of|who (was|were|is|are|has|have|attended|saw|heard|took part)|"
+    r"with access to|present at|at the)\b", re.IGNORECASE)
+ON_RECORD = re.compile(
+    r"\b(on the record|statement|public(ly)?|on X|post(ed)?|told reporters|announced|"
+    r"press conference|interview|testimony|wrote|published)\b", re.IGNORECASE)
+NOUN = re.compile(r"\b(" + "|".join(sorted(SINGULAR | PLURAL, key=len, reverse=True))
+                  + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    rule: str
+    message: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One anonymous source in an attribution: "two U.S. officials"."""
+
+    noun: str
+    before: list[str]
+    """The words that describe it, back to the previous comma or 'and'."""
+    after: str
+    """The rest of the attribution, to find "familiar with ..."."""
+
+    @property
+    def plural(self) -> bool:
+        return self.noun.lower() in PLURAL
+
+
+def mentions(text: str) -> Iterator[Mention]:
+    for match in NOUN.finditer(text):
+        head = re.split(r",|;|\(|\band\b|\bor\b", text[:match.start()])[-1]
+        yield Mention(match.group(1), head.split(), text[match.end():])
+
+
+def described(m: Mention) -> bool:
+    """Whether any word besides 'a', 'the', 'two' ... describes the source."""
+    return any(w.lower() not in DETERMINERS for w in m.before) or bool(
+        PLACEMENT.match(m.after))
+
+
+def placed(m: Mention) -> bool:
+    """Whether the words say what puts the source in a position to know."""
+    return bool(PLACEMENT.match(m.after)) or (
+        m.noun.lower() in PLACED_BY_ROLE and described(m))
+
+
+def check(attribution: str, status: str, names: Iterable[str],
+          paragraph: str | None) -> list[Problem]:
+    """Every rule the attribution breaks; `paragraph` is the source's, when known."""
+    problems: list[Problem] = []
+    found = list(mentions(attribution))
+    named = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", attribution) for n in names)
+    if status == "confirmed" and (found or not (named or ON_RECORD.search(attribution))):
+        problems.append(Problem(
+            "confirmed-needs-named-source",
+            f"status confirmed, but '{attribution}' is not a named or on-record source",
+            "name who said it on the record, or use status reported"))
+    for m in found:
+        if m.noun.lower() == "source" and not described(m):
+            problems.append(Problem(
+                "bare-source", f"'{attribution}': a bare 'a source' is not enough",
+                "say who the source is and why they would know, e.g. "
+                "'a source familiar with the decision'"))
+        elif not placed(m):
+            problems.append(Problem(
+                "source-not-placed",
+                f"'{attribution}' does not say why the {m.noun} would know",
+                "describe their position, e.g. 'familiar with the decision' or "
+                "'U.S. officials'"))
+    plural = [m for m in found if m.plural]
+    if plural and paragraph is not None and rests_on_one(paragraph):
+        problems.append(Problem(
+            "plural-attribution-one-source",
+            f"'{attribution}' is plural, but the source gives this to one person",
+            "use the singular, as the source does"))
+    return problems
+
+
+def rests_on_one(paragraph: str) -> bool:
+    """The source paragraph names a single anonymous source and no plural one."""
+    nouns = {m.noun.lower() for m in mentions(paragraph)}
+    return bool(nouns & SINGULAR) and not nouns & PLURAL

@@ -1,0 +1,181 @@
+"""The original report as plain text: paragraphs, normalised for comparison, and quotes.
+
+Quotes are compared after folding curly and straight quotation marks, every kind of
+dash and runs of whitespace; an ellipsis (… or ...) in a quote stands for words left
+out within one paragraph. A quote that is not found is compared with its closest
+passage, word by word, to say exactly where the two differ.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\u2212": "-", "\u00a0": " ", "\u2026": "...",
+})
+ELLIPSIS = re.compile(r"\s*\.\.\.\s*")
+CONTEXT_WORDS = 3
+
+
+def normalise(text: str) -> str:
+    """Fold quotation marks, dashes and whitespace so that only the words compare."""
+    return " ".join(text.translate(FOLD).split())
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    line: int
+    """The line of the source file where the paragraph starts (1-based)."""
+    text: str
+    """The paragraph, normalised."""
+
+
+@dataclass(frozen=True)
+class Found:
+    paragraph: Paragraph
+    start: int
+    end: int
+    """Where the quote (with any elided span) sits in the paragraph text."""
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    paragraph: Paragraph
+    passage: str
+    """The source words closest to the quote."""
+    diff: str
+    """The quote with changes marked: [-quote only-]{+source only+}."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    path: str
+    """The path as the writer gave it."""
+    paragraphs: tuple[Paragraph, ...]
+
+    @classmethod
+    def read(cls, path: Path, shown: str) -> SourceText:
+        return cls.parse(path.read_text(encoding="utf-8-sig"), shown)
+
+    @classmethod
+    def parse(cls, text: str, shown: str) -> SourceText:
+        """Paragraphs are separated by blank lines; with none, each line is one."""
+        lines = text.splitlines()
+        blank_separated = any(not line.strip() for line in lines)
+        paragraphs: list[Paragraph] = []
+        current: list[str] = []
+        start = 0
+
+        def flush() -> None:
+            if current:
+                paragraphs.append(Paragraph(start, normalise(" ".join(current))))
+                current.clear()
+
+        for number, line in enumerate(lines, 1):
+            if not line.strip() or not blank_separated:
+                flush()
+            if line.strip():
+                start = start if current else number
+                current.append(line)
+        flush()
+        return cls(shown, tuple(paragraphs))
+
+    @property
+    def words(self) -> str:
+        return " ".join(p.text for p in self.paragraphs)
+
+    def find(self, quote: str) -> Found | None:
+        """The first paragraph holding the quote verbatim (an ellipsis skips words)."""
+        parts = [p for p in ELLIPSIS.split(normalise(quote)) if p]
+        for paragraph in self.paragraphs:
+            found = find_parts(paragraph.text, parts)
+            if found:
+                return Found(paragraph, *found)
+        return None
+
+    def closest(self, quote: str) -> Mismatch:
+        """The passage most like the quote, and a word diff between the two."""
+        wanted = tokens(ELLIPSIS.sub(" ... ", normalise(quote)))
+        best: tuple[float, Paragraph, list[str]] = (-1.0, self.paragraphs[0], [])
+        for paragraph in self.paragraphs:
+            words = tokens(paragraph.text)
+            for size in {max(1, len(wanted) - 1), len(wanted), len(wanted) + 1}:
+                for i in range(max(1, len(words) - size + 1)):
+                    window = words[i:i + size]
+                    ratio = difflib.SequenceMatcher(None, keys(wanted), keys(window)).ratio()
+                    if ratio > best[0]:
+                        best = (ratio, paragraph, window)
+        _, paragraph, window = best
+        diff = word_diff(keys(wanted), keys(window))
+        if "[-" not in diff and "{+" not in diff:      # only punctuation differs
+            diff = word_diff(wanted, window)
+        return Mismatch(paragraph, " ".join(window), diff)
+
+
+def tokens(text: str) -> list[str]:
+    """Words without the quotation marks around them."""
+    return [w.strip("\"'") for w in text.split() if w.strip("\"'")]
+
+
+def keys(words: list[str]) -> list[str]:
+    """Words as compared: trailing punctuation aside."""
+    return [w.rstrip(",;:.!?") or w for w in words]
+
+
+def find_parts(text: str, parts: list[str]) -> tuple[int, int] | None:
+    """Find the parts in order in `text`; return the span from first to last."""
+    if not parts:
+        return None
+    start = text.find(parts[0])
+    while start >= 0:
+        position, ok = start + len(parts[0]), True
+        for part in parts[1:]:
+            position = text.find(part, position)
+            if position < 0:
+                ok = False
+                break
+            position += len(part)
+        if ok:
+            return start, position
+        start = text.find(parts[0], start + 1)
+    return None
+
+
+def word_diff(quote: list[str], source: list[str]) -> str:
+    """The changed words with a few words of context: `with [-two-]{+one+} hand`."""
+    pieces: list[str] = []
+    opcodes = difflib.SequenceMatcher(None, quote, source).get_opcodes()
+    last = len(opcodes) - 1
+    for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            pieces += context(quote[i1:i2], first=n == 0, last=n == last)
+            continue
+        if i2 > i1:
+            pieces.append(f"[-{' '.join(quote[i1:i2])}-]")
+        if j2 > j1:
+            pieces.append(f"{{+{' '.join(source[j1:j2])}+}}")
+    return " ".join(pieces)
+
+
+def context(words: list[str], *, first: bool, last: bool) -> list[str]:
+    """Unchanged words around a change, shortened with … when there are many."""
+    c = CONTEXT_WORDS
+    if first and last or len(words) <= (c + 1 if first or last else 2 * c + 1):
+        return words
+    if first:
+        return ["…", *words[-c:]]
+    if last:
+        return [*words[:c], "…"]
+    return [*words[:c], "…", *words[-c:]]
+
+
+def outside(found: Found) -> str:
+    """The paragraph without the quoted words, to look for who is said to speak."""
+    text = found.paragraph.text
+    return text[:found.start] + " " + text[found.end:]

@@ -1,0 +1,284 @@
+"""Stage 3b, verify: editorial integrity, checked after resolve and before render.
+
+For each article, against its source text (`source.text`, or `explainer check --source`):
+quotes must appear verbatim and be given to the speaker the source names; numbers in
+key facts must occur in the source. Without a source text the quotes are reported as
+unverified. Always: attributions follow the agencies' rules, and distances written in
+two units agree. A mismatched quote or distance is an error; the rest are warnings,
+which a writer may accept with a reason (`accept:` on the key fact or quote).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import attribution
+from .errors import ContentError, ContentErrors, located
+from .load import Document
+from .models import Article, KeyFact, Quote
+from .resolve import Resolved
+from .sourcetext import Paragraph, SourceText, outside
+from .units import mismatched_pairs
+from .validate import Content
+
+Loc = tuple[str | int, ...]
+ALL_ARTICLES = ""
+NEEDS_SOURCE = {"number-not-in-source", "plural-attribution-one-source", "quote-speaker"}
+NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+WORD = re.compile(r"\w+(?:'\w+)?")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, at a location in an article or other document."""
+
+    loc: Loc
+    message: str
+    hint: str = ""
+    severity: str = "warning"
+    rule: str | None = None
+    """The rule's name, for warnings a writer may accept."""
+    needle: str | None = None
+    """The words inside the value to point at."""
+
+
+@dataclass(frozen=True)
+class Verified:
+    """Resolved content that passed the editorial checks, with their warnings."""
+
+    resolved: Resolved
+    findings: list[ContentError]
+    checked_quotes: frozenset[int]
+    """The quotes (by identity) found verbatim in their source text."""
+
+    @property
+    def warnings(self) -> list[ContentError]:
+        return self.resolved.warnings + self.findings
+
+    def quote_verified(self, quote: Quote) -> bool:
+        return id(quote) in self.checked_quotes
+
+
+def verify(resolved: Resolved, root: Path,
+           sources: Mapping[str, Path] | None = None) -> Verified:
+    """Run every check; raise ContentErrors when any finding is an error."""
+    content, sources = resolved.content, sources or {}
+    findings: list[ContentError] = []
+    checked: set[int] = set()
+    for article_id, article in content.articles.items():
+        doc = content.document("article", article_id)
+        source, why = read_source(article, root, sources, article_id)
+        found, verified = check_article(content, article, source, why)
+        findings += [place(doc, f) for f in accept(article, found, source is not None)]
+        checked |= {id(article.quotes[i]) for i in verified}
+    for kind, items in (("actor", content.actors), ("weapon", content.weapons)):
+        for id_, item in items.items():
+            found = list(unit_findings(("summary",), item.summary))
+            findings += [place(content.document(kind, id_), f) for f in found]
+    if any(f.severity == "error" for f in findings):
+        raise ContentErrors(resolved.warnings + findings)
+    return Verified(resolved, sorted(findings), frozenset(checked))
+
+
+def read_source(article: Article, root: Path, sources: Mapping[str, Path],
+                article_id: str) -> tuple[SourceText | None, str]:
+    """The article's source text, or None and why it is not available."""
+    given = sources.get(article_id) or sources.get(ALL_ARTICLES)
+    if given is not None:
+        try:
+            return SourceText.read(given, str(given)), ""
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ContentErrors([ContentError(
+                str(given), 1, 1, f"cannot read the source text ({reason(exc)})",
+                "check the path given to --source")]) from None
+    if article.source.text is None:
+        return None, "the article names no source text (source.text)"
+    try:
+        return SourceText.read(root / article.source.text, article.source.text), ""
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, f"source text {article.source.text} unavailable ({reason(exc)})"
+
+
+def reason(exc: Exception) -> str:
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+
+
+def check_article(content: Content, article: Article, source: SourceText | None,
+                  why: str) -> tuple[list[Finding], set[int]]:
+    """Findings for one article, and the indices of its verified quotes."""
+    findings, verified = [], set()
+    for i, quote in enumerate(article.quotes):
+        finding = check_quote(content, i, quote, source, why)
+        if source is not None and (finding is None or finding.severity != "error"):
+            verified.add(i)
+        findings += [finding] if finding else []
+    findings += fact_findings(content, article, source)
+    for loc, text in prose(article):
+        findings += unit_findings(loc, text)
+    return findings, verified
+
+
+def check_quote(content: Content, i: int, quote: Quote, source: SourceText | None,
+                why: str) -> Finding | None:
+    loc = ("quotes", i, "text")
+    start = " ".join(quote.text.split()[:3])
+    if source is None:
+        return Finding(loc, f"quote unverified: {why}",
+                       "set source.text to a plain-text copy of the report, or run "
+                       "`explainer check --source FILE`", needle=start)
+    found = source.find(quote.text)
+    if found is None:
+        close = source.closest(quote.text)
+        return Finding(loc, f"quote does not match the source: {close.diff}",
+                       f'closest passage, {source.path} line {close.paragraph.line}: '
+                       f'"{close.passage}"', severity="error", needle=start)
+    other = other_speaker(content, quote.speaker, outside(found),
+                          previous(source, found.paragraph))
+    if other is None:
+        return None
+    return Finding(("quotes", i, "speaker"),
+                   f"quote given to '{quote.speaker}', but the source's paragraph "
+                   f"(line {found.paragraph.line}) names {content.actors[other].name}",
+                   f"check who said it; the speaker may be '{other}'", rule="quote-speaker")
+
+
+def previous(source: SourceText, paragraph: Paragraph) -> str:
+    index = source.paragraphs.index(paragraph)
+    return source.paragraphs[index - 1].text if index else ""
+
+
+def other_speaker(content: Content, speaker: str, *texts: str) -> str | None:
+    """The person or organisation the source names instead of `speaker`, if any.
+
+    The quote's own paragraph is read first (without the quoted words); a paragraph
+    that names nobody ("..., he added.") refers back to the one before.
+    """
+    for text in texts:
+        named = [a for a in content.actors if mentioned(content, a, text)]
+        if speaker in named:
+            return None
+        others = [a for a in named if content.actors[a].kind in ("person", "organization")]
+        if others:
+            return others[0]
+    return None
+
+
+def names(content: Content, actor_id: str) -> list[str]:
+    actor = content.actors[actor_id]
+    surname = [actor.name.split()[-1]] if actor.kind == "person" else []
+    return [actor.name, *actor.aliases, *surname]
+
+
+def mentioned(content: Content, actor_id: str, text: str) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)
+               for n in names(content, actor_id))
+
+
+def fact_findings(content: Content, article: Article,
+                  source: SourceText | None) -> list[Finding]:
+    """Attribution rules for every key fact, and numbers the source does not give."""
+    known = [n for a in content.actors for n in names(content, a)] + [article.source.outlet]
+    in_source = numbers(source.words) if source else set()
+    findings = []
+    for i, fact in enumerate(article.key_facts):
+        paragraph = best_paragraph(source, fact.text) if source else None
+        for p in attribution.check(fact.attribution, fact.status, known, paragraph):
+            findings.append(Finding(("key_facts", i, "attribution"),
+                                    f"{p.message} [{p.rule}]", p.hint, rule=p.rule))
+        for number in sorted(numbers(fact.text) - in_source) if source else ():
+            findings.append(Finding(
+                ("key_facts", i, "text"), f"{number} does not occur in the source text "
+                "[number-not-in-source]", "check the figure against the report",
+                rule="number-not-in-source", needle=number))
+    return findings
+
+
+def numbers(text: str) -> set[str]:
+    return {m.group(0) for m in NUMBER.finditer(text)}
+
+
+def best_paragraph(source: SourceText, text: str) -> str | None:
+    """The source paragraph sharing the most words with `text` (at least three)."""
+    wanted = {w.lower() for w in WORD.findall(text) if len(w) > 3}
+    scored = [(len(wanted & {w.lower() for w in WORD.findall(p.text)}), -n, p.text)
+              for n, p in enumerate(source.paragraphs)]
+    best = max(scored)
+    return best[2] if best[0] >= 3 else None
+
+
+def prose(article: Article) -> list[tuple[Loc, str]]:
+    """Every text in our own words (quotes are verbatim, so not theirs to fix)."""
+    texts: list[tuple[Loc, str]] = [(("standfirst",), article.standfirst),
+                                    (("summary",), article.summary),
+                                    (("why_it_matters",), article.why_it_matters)]
+    texts += [(("key_facts", i, "text"), f.text) for i, f in enumerate(article.key_facts)]
+    texts += [(("timeline", i, "event"), e.event) for i, e in enumerate(article.timeline)]
+    texts += [(("unknowns", i), u) for i, u in enumerate(article.unknowns)]
+    texts += [(("quotes", i, "context"), q.context) for i, q in enumerate(article.quotes)]
+    return texts
+
+
+def unit_findings(loc: Loc, text: str) -> list[Finding]:
+    found = []
+    for pair in mismatched_pairs(text):
+        if pair.agrees:
+            found.append(Finding(loc, f"'{pair.text}': a rough figure converted too "
+                                 f"precisely", f"write {pair.expected}", needle=pair.text))
+        else:
+            found.append(Finding(loc, f"'{pair.text}': the two units disagree",
+                                 f"the conversion gives {pair.expected}", "error",
+                                 needle=pair.text))
+    return found
+
+
+def accept(article: Article, findings: list[Finding], has_source: bool) -> list[Finding]:
+    """Drop the warnings the writer accepted; flag acceptances that match nothing."""
+    kept = []
+    for f in findings:
+        item = owner(article, f.loc)
+        if f.rule and item is not None and f.rule in {a.rule for a in item.accept}:
+            continue
+        kept.append(f)
+    fired = {(f.loc[:2], f.rule) for f in findings if f.rule}
+    for section in ("key_facts", "quotes"):
+        for i, item in enumerate(getattr(article, section)):
+            for j, a in enumerate(item.accept):
+                if ((section, i), a.rule) in fired or (
+                        a.rule in NEEDS_SOURCE and not has_source):
+                    continue
+                kept.append(Finding(
+                    (section, i, "accept", j, "rule"),
+                    f"accepted warning '{a.rule}' does not occur here",
+                    "remove this entry from accept:"))
+    return kept
+
+
+def owner(article: Article, loc: Loc) -> KeyFact | Quote | None:
+    """The key fact or quote a location belongs to."""
+    if len(loc) >= 2 and loc[0] in ("key_facts", "quotes") and isinstance(loc[1], int):
+        item: KeyFact | Quote = getattr(article, str(loc[0]))[loc[1]]
+        return item
+    return None
+
+
+def place(doc: Document, f: Finding) -> ContentError:
+    """Locate a finding at its value, or at the words it is about inside the value."""
+    error = doc.error(f.loc, f.message, f.hint, severity=f.severity)
+    if not f.needle:
+        return error
+    lines = doc.text.splitlines(keepends=True)
+    start = sum(len(x) for x in lines[:error.line - 1]) + error.column - 1
+    later = [p for p in doc.positions.values() if (p.line, p.column) > (error.line,
+                                                                         error.column)]
+    end = min((sum(len(x) for x in lines[:p.line - 1]) for p in later), default=None)
+    for needle in (f.needle, f.needle.split()[0]):
+        at = doc.text.find(needle, start, end)
+        if at >= 0:
+            line = doc.text.count("\n", 0, at) + 1
+            column = at - (doc.text.rfind("\n", 0, at) + 1) + 1
+            return located(doc.path, line, column, f.message, f.hint,
+                           severity=error.severity, loc=f.loc, text=doc.text)
+    return error

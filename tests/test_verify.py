@@ -1,0 +1,197 @@
+"""Stage 3b, verify: quotes against the source, attributions, units and numbers.
+
+The fixture (tests/fixtures/integrity/) is a made-up report and an explainer of it that
+passes every check; each test changes one thing and asserts the exact finding.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, check
+from generator.errors import ContentErrors
+
+from .conftest import run_explainer
+
+FIXTURE = Path(__file__).parent / "fixtures" / "integrity"
+ARTICLE = "content/articles/ruritania-tests-missile.yaml"
+
+
+def project(tmp_path: Path, *changes: tuple[str, str], file: str = ARTICLE) -> Path:
+    """A copy of the fixture with each (old, new) replaced once in `file`."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return root
+
+
+def findings(root: Path, **sources: Path) -> list[str]:
+    """Every finding as `line:column: severity: message`, errors or not."""
+    try:
+        problems = check(Project(root), sources).findings
+    except ContentErrors as exc:
+        problems = exc.errors
+    return [f"{e.line}:{e.column}: {e.severity}: {e.message}" for e in problems]
+
+
+def hints(root: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as caught:
+        check(Project(root))
+    return [e.hint for e in caught.value.errors]
+
+
+def test_fixture_passes_and_every_quote_is_verified(tmp_path):
+    verified = check(Project(project(tmp_path)))
+    assert verified.findings == []
+    article = verified.resolved.content.articles["ruritania-tests-missile"]
+    # exact, curly vs straight apostrophe, and elided (…) quotes all verified
+    assert [verified.quote_verified(q) for q in article.quotes] == [True, True, True]
+
+
+def test_elision_may_use_the_ellipsis_character_and_dashes_fold(tmp_path):
+    root = project(tmp_path, ("belonged in hospitals... not in speeches",
+                              "belonged in hospitals - not in rockets … not in speeches"))
+    assert findings(root) == []
+
+
+def test_one_word_change_is_an_error_with_the_closest_passage_and_diff(tmp_path):
+    root = project(tmp_path, ("further than our rivals", "further than our enemies"))
+    assert findings(root) == [
+        "42:11: error: quote does not match the source: "
+        "… further than our [-enemies-] {+rivals+} expected"]
+    assert hints(root) == ['closest passage, report.txt line 9: '
+                           '"It flew as planned, and further than our rivals expected,"']
+
+
+def test_elided_parts_must_appear_in_order(tmp_path):
+    root = project(tmp_path, ("belonged in hospitals... not in speeches",
+                              "not in speeches ... belonged in hospitals"))
+    [finding] = findings(root)
+    assert finding.startswith("50:11: error: quote does not match the source: ")
+
+
+def test_quote_from_another_speakers_paragraph_is_flagged(tmp_path):
+    root = project(tmp_path, ("speaker: bruno-vask", "speaker: ada-ruritan"))
+    assert findings(root) == [
+        "49:14: warning: quote given to 'ada-ruritan', but the source's paragraph "
+        "(line 14) names Bruno Vask"]
+
+
+def test_he_added_refers_back_to_the_paragraph_before(tmp_path):
+    root = project(tmp_path, ("  - speaker: ada-ruritan\n    text: We'll",
+                              "  - speaker: bruno-vask\n    text: We'll"))
+    assert findings(root) == [
+        "45:14: warning: quote given to 'bruno-vask', but the source's paragraph "
+        "(line 12) names Ada Ruritan"]
+
+
+def test_a_writer_can_accept_a_speaker_warning_with_a_reason(tmp_path):
+    root = project(tmp_path, ("speaker: bruno-vask\n", "speaker: ada-ruritan\n    accept:\n"
+                              "      - rule: quote-speaker\n"
+                              "        reason: She read out his statement.\n"))
+    assert findings(root) == []
+
+
+def test_without_source_text_quotes_are_unverified_not_passed(tmp_path):
+    root = project(tmp_path, ("  text: report.txt\n", ""))
+    message = "warning: quote unverified: the article names no source text (source.text)"
+    assert findings(root) == [f"41:11: {message}", f"45:11: {message}",
+                              f"49:11: {message}"]
+    verified = check(Project(root))
+    article = verified.resolved.content.articles["ruritania-tests-missile"]
+    assert not any(verified.quote_verified(q) for q in article.quotes)
+    assert findings(root, **{"": FIXTURE / "report.txt"}) == []
+    assert findings(root, **{"ruritania-tests-missile": FIXTURE / "report.txt"}) == []
+
+
+def test_missing_source_file_leaves_quotes_unverified(tmp_path):
+    root = project(tmp_path, ("text: report.txt", "text: ../elsewhere/report.txt"))
+    assert findings(root)[0] == (
+        "42:11: warning: quote unverified: source text ../elsewhere/report.txt "
+        "unavailable (No such file or directory)")
+
+
+def test_cli_source_option_verifies_and_reports(tmp_path):
+    root = project(tmp_path, ("  text: report.txt\n", ""),
+                   ("further than our rivals", "further than our enemies"))
+    plain = run_explainer(root, "check")
+    assert plain.returncode == 0 and "warning: quote unverified" in plain.stderr
+    result = run_explainer(root, "check", "--source", str(FIXTURE / "report.txt"))
+    assert result.returncode == 1
+    assert ("content/articles/ruritania-tests-missile.yaml:41:11: error: quote does not "
+            "match the source: … further than our [-enemies-] {+rivals+} expected"
+            ) in result.stderr
+    missing = run_explainer(root, "check", "--source", "nowhere.txt")
+    assert missing.returncode == 1
+    assert "nowhere.txt:1:1: error: cannot read the source text" in missing.stderr
+    assert "Traceback" not in result.stderr + missing.stderr
+
+
+FACT = ("attribution: a ministry official\n    status: reported",)
+
+
+@pytest.mark.parametrize(("attribution", "status", "expected"), [
+    ("ministry officials", "reported",
+     ["'ministry officials' is plural, but the source gives this to one person "
+      "[plural-attribution-one-source]"]),
+    ("a source", "reported",
+     ["'a source': a bare 'a source' is not enough [bare-source]"]),
+    ("sources", "reported",
+     ["'sources' does not say why the sources would know [source-not-placed]",
+      "'sources' is plural, but the source gives this to one person "
+      "[plural-attribution-one-source]"]),
+    ("a ministry official", "confirmed",
+     ["status confirmed, but 'a ministry official' is not a named or on-record source "
+      "[confirmed-needs-named-source]"]),
+    ("the ministry, in a statement", "confirmed", []),
+    ("a person familiar with the plans", "reported", []),
+])
+def test_attribution_rules(tmp_path, attribution, status, expected):
+    root = project(tmp_path, (FACT[0], f"attribution: {attribution}\n    status: {status}"))
+    assert findings(root) == [f"27:18: warning: {m}" for m in expected]
+
+
+def test_accepted_warning_is_silenced_and_a_stale_acceptance_is_flagged(tmp_path):
+    accept = ("\n    accept:\n      - rule: confirmed-needs-named-source\n"
+              "        reason: The ministry later confirmed it on its website.")
+    root = project(tmp_path, (FACT[0], FACT[0].replace("reported", "confirmed") + accept))
+    assert findings(root) == []
+    stale = project(tmp_path / "stale", (FACT[0], FACT[0] + accept))
+    assert findings(stale) == [
+        "30:15: warning: accepted warning 'confirmed-needs-named-source' does not occur here"]
+
+
+def test_numbers_in_key_facts_must_occur_in_the_source(tmp_path):
+    root = project(tmp_path, ("The launch site will move north next year.",
+                              "The launch site will move 40 km north in 2026."))
+    assert findings(root) == [
+        "26:37: warning: 40 does not occur in the source text [number-not-in-source]",
+        "26:52: warning: 2026 does not occur in the source text [number-not-in-source]"]
+
+
+def test_unit_pairs_that_disagree_are_errors_where_they_are_written(tmp_path):
+    root = project(tmp_path, ("290 km\n  (180 miles)", "290 km\n  (200 miles)"))
+    assert findings(root) == ["10:65: error: '290 km (200 miles)': the two units disagree"]
+    assert hints(root) == ["the conversion gives 180 miles"]
+
+
+def test_unit_pairs_in_weapon_summaries_are_checked(tmp_path):
+    root = project(tmp_path, ("290 km (180 miles)", "290 km (190 miles)"),
+                   file="content/weapons/thunderbolt.yaml")
+    assert findings(root) == ["7:38: error: '290 km (190 miles)': the two units disagree"]
+
+
+def test_rough_figure_converted_too_precisely_is_a_warning(tmp_path):
+    root = project(tmp_path, ("why_it_matters: It is", "why_it_matters: About 6,000 km "
+                              "(3,728 miles) away, it is"))
+    assert findings(root) == [
+        "12:17: warning: 'About 6,000 km (3,728 miles)': a rough figure converted too "
+        "precisely"]
