@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+URL = r"^https?://\S+$"
+LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"
 
 
 def _real_date(value: object) -> object:
@@ -48,7 +50,7 @@ Day = Annotated[dt.date, BeforeValidator(_real_date)]
 PartialDate = Annotated[str, BeforeValidator(_partial_date),
                         Field(json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
 Text = Annotated[str, Field(min_length=1)]
-Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
+Url = Annotated[str, Field(pattern=URL)]
 
 
 class Strict(BaseModel):
@@ -71,7 +73,7 @@ class Site(Strict):
     """One sentence saying what the site is, for search engines and link previews."""
     url: Url
     """Where the site is published, e.g. https://owner.github.io/repo/."""
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")] = "en"
+    language: Annotated[str, Field(pattern=LANGUAGE)] = "en"
     """The language of the content, as a code like en or en-GB."""
     publisher: Publisher
     """Who publishes the site."""

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors
 from .load import Document, Loaded
-from .models import MODELS, Actor, Article, Glossary, Site, Weapon
+from .models import LANGUAGE, MODELS, SLUG, URL, Actor, Article, Glossary, Site, Weapon
 
 TRAP_HINTS = {
     dt.date: "YAML reads it as a date",
@@ -125,9 +125,9 @@ def describe(doc: Document, model: type[BaseModel], err: Any) -> ContentError:
     if kind == "list_type":
         return doc.error(loc, f"{name}: expected a list", "write each item on its own "
                          "line starting with '- '")
-    if kind == "string_pattern_mismatch" and loc and loc[-1] in ID_FIELDS:
-        return doc.error(loc, f"{name}: '{err['input']}' is not a valid id",
-                         "ids are lowercase words joined by hyphens, like joe-biden")
+    if kind == "string_pattern_mismatch" and err["ctx"]["pattern"] in PATTERNS:
+        what, hint = PATTERNS[err["ctx"]["pattern"]]
+        return doc.error(loc, f"{name}: '{err['input']}' is not {what}", hint)
     return doc.error(loc, f"{name}: {message}", HINTS.get(kind, ""))
 
 
@@ -145,7 +145,11 @@ def empty(doc: Document, loc: tuple[str | int, ...], name: str, err: Any) -> Con
     return doc.error(loc, f"{name} is empty", hint, key=True)
 
 
-ID_FIELDS = {"ref", "speaker", "affiliation", "origin"}
+PATTERNS = {  # what a pattern means, and how to write a value that matches it
+    SLUG: ("a valid id", "ids are lowercase words joined by hyphens, like joe-biden"),
+    URL: ("a web address", "write the full address, starting with https://"),
+    LANGUAGE: ("a language code", "write a code like en or en-GB"),
+}
 DATE_ERRORS = {"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"}
 HINTS = {
     "string_type": "write text here",

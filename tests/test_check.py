@@ -187,3 +187,14 @@ def test_references_are_checked_even_when_another_file_is_invalid(tmp_path, caps
     assert problems(tmp_path, capsys, "validation-and-refs") == [
         f"{RURITANIA}:1:1: missing field 'summary' | add `summary:` here",
         f"{ARTICLE}:22:10: no actor with id 'ada-rurita' | did you mean 'ada-ruritan'?"]
+
+
+def test_ids_web_addresses_and_language_codes(tmp_path, capsys):
+    assert problems(tmp_path, capsys, "bad-ids-and-links") == [
+        f"{ARTICLE}:19:14: key_facts.0.actors.0: 'Ruritania' is not a valid id | "
+        "ids are lowercase words joined by hyphens, like joe-biden",
+        "content/site.yaml:3:6: url: 'example.org/test' is not a web address | "
+        "write the full address, starting with https://",
+        "content/site.yaml:4:11: language: 'English' is not a language code | "
+        "write a code like en or en-GB",
+    ]
