@@ -13,7 +13,7 @@ may accept a warning with a reason in the YAML.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 ANONYMOUS = {"source": "sources", "official": "officials", "person": "people",
@@ -78,12 +78,12 @@ def placed(m: Mention) -> bool:
         m.noun.lower() in PLACED_BY_ROLE and described(m))
 
 
-def check(attribution: str, status: str, names: Iterable[str],
+def check(attribution: str, status: str, named: bool,
           paragraph: str | None) -> list[Problem]:
-    """Every rule the attribution breaks; `paragraph` is the source's, when known."""
+    """Every rule the attribution breaks. `named`: it names an actor or the outlet;
+    `paragraph`: the source's paragraph this fact comes from, when known."""
     problems: list[Problem] = []
     found = list(mentions(attribution))
-    named = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", attribution) for n in names)
     if status == "confirmed" and (found or not (named or ON_RECORD.search(attribution))):
         problems.append(Problem(
             "confirmed-needs-named-source",

@@ -61,7 +61,11 @@ class SourceText:
 
     @classmethod
     def read(cls, path: Path, shown: str) -> SourceText:
-        return cls.parse(path.read_text(encoding="utf-8-sig"), shown)
+        """Read a UTF-8 file; ValueError when it holds no text."""
+        source = cls.parse(path.read_text(encoding="utf-8-sig"), shown)
+        if not source.paragraphs:
+            raise ValueError("the file is empty")
+        return source
 
     @classmethod
     def parse(cls, text: str, shown: str) -> SourceText:

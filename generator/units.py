@@ -24,6 +24,8 @@ PAIR = re.compile(
     rf"(?:\b(?P<rough>(?i:{ROUGH}))\s+)?(?P<v1>{NUMBER})[\s-]*(?P<u1>{UNIT})\b\s*"
     rf"\(\s*(?:(?:{ROUGH})\s+)?(?P<v2>{NUMBER})[\s-]*(?P<u2>{UNIT})\b\s*\)")
 
+HINT = re.compile(r"\d[\s-]*(?:mi|km|kilomet)")
+
 
 def significant(value: float, rough: bool) -> int:
     """Significant figures of a value as written; a rough one's trailing zeros don't count."""
@@ -66,6 +68,8 @@ class Pair:
 
 def mismatched_pairs(text: str) -> Iterator[Pair]:
     """Every "N unit (M other unit)" in `text` that disagrees or is falsely precise."""
+    if "(" not in text or not HINT.search(text):
+        return
     for match in PAIR.finditer(text):
         u1, u2 = UNITS[match["u1"]], UNITS[match["u2"]]
         v1, v2 = (float(match[k].replace(",", "")) for k in ("v1", "v2"))

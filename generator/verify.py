@@ -11,8 +11,10 @@ which a writer may accept with a reason (`accept:` on the key fact or quote).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from . import attribution
@@ -68,16 +70,17 @@ def verify(resolved: Resolved, root: Path,
     content, sources = resolved.content, sources or {}
     findings: list[ContentError] = []
     checked: set[int] = set()
+    index = NameIndex(content)
     for article_id, article in content.articles.items():
         doc = content.document("article", article_id)
         source, why = read_source(article, root, sources, article_id)
-        found, verified = check_article(content, article, source, why)
-        findings += [place(doc, f) for f in accept(article, found, source is not None)]
+        found, verified = check_article(content, index, article, source, why)
+        findings += place(doc, accept(article, found, source is not None))
         checked |= {id(article.quotes[i]) for i in verified}
     for kind, items in (("actor", content.actors), ("weapon", content.weapons)):
         for id_, item in items.items():
-            found = list(unit_findings(("summary",), item.summary))
-            findings += [place(content.document(kind, id_), f) for f in found]
+            found = unit_findings(("summary",), item.summary)
+            findings += place(content.document(kind, id_), found)
     if any(f.severity == "error" for f in findings):
         raise ContentErrors(resolved.warnings + findings)
     return Verified(resolved, sorted(findings), frozenset(checked))
@@ -90,7 +93,7 @@ def read_source(article: Article, root: Path, sources: Mapping[str, Path],
     if given is not None:
         try:
             return SourceText.read(given, str(given)), ""
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, ValueError) as exc:
             raise ContentErrors([ContentError(
                 str(given), 1, 1, f"cannot read the source text ({reason(exc)})",
                 "check the path given to --source")]) from None
@@ -98,31 +101,33 @@ def read_source(article: Article, root: Path, sources: Mapping[str, Path],
         return None, "the article names no source text (source.text)"
     try:
         return SourceText.read(root / article.source.text, article.source.text), ""
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, ValueError) as exc:
         return None, f"source text {article.source.text} unavailable ({reason(exc)})"
 
 
 def reason(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
     return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
 
 
-def check_article(content: Content, article: Article, source: SourceText | None,
-                  why: str) -> tuple[list[Finding], set[int]]:
+def check_article(content: Content, index: NameIndex, article: Article,
+                  source: SourceText | None, why: str) -> tuple[list[Finding], set[int]]:
     """Findings for one article, and the indices of its verified quotes."""
     findings, verified = [], set()
     for i, quote in enumerate(article.quotes):
-        finding = check_quote(content, i, quote, source, why)
+        finding = check_quote(content, index, i, quote, source, why)
         if source is not None and (finding is None or finding.severity != "error"):
             verified.add(i)
         findings += [finding] if finding else []
-    findings += fact_findings(content, article, source)
+    findings += fact_findings(index, article, source)
     for loc, text in prose(article):
         findings += unit_findings(loc, text)
     return findings, verified
 
 
-def check_quote(content: Content, i: int, quote: Quote, source: SourceText | None,
-                why: str) -> Finding | None:
+def check_quote(content: Content, index: NameIndex, i: int, quote: Quote,
+                source: SourceText | None, why: str) -> Finding | None:
     loc = ("quotes", i, "text")
     start = " ".join(quote.text.split()[:3])
     if source is None:
@@ -135,7 +140,7 @@ def check_quote(content: Content, i: int, quote: Quote, source: SourceText | Non
         return Finding(loc, f"quote does not match the source: {close.diff}",
                        f'closest passage, {source.path} line {close.paragraph.line}: '
                        f'"{close.passage}"', severity="error", needle=start)
-    other = other_speaker(content, quote.speaker, outside(found),
+    other = other_speaker(index, quote.speaker, outside(found),
                           previous(source, found.paragraph))
     if other is None:
         return None
@@ -150,42 +155,53 @@ def previous(source: SourceText, paragraph: Paragraph) -> str:
     return source.paragraphs[index - 1].text if index else ""
 
 
-def other_speaker(content: Content, speaker: str, *texts: str) -> str | None:
+def other_speaker(index: NameIndex, speaker: str, *texts: str) -> str | None:
     """The person or organisation the source names instead of `speaker`, if any.
 
     The quote's own paragraph is read first (without the quoted words); a paragraph
     that names nobody ("..., he added.") refers back to the one before.
     """
     for text in texts:
-        named = [a for a in content.actors if mentioned(content, a, text)]
+        named = index.actors_in(text)
         if speaker in named:
             return None
-        others = [a for a in named if content.actors[a].kind in ("person", "organization")]
-        if others:
-            return others[0]
+        if named & index.speakers:
+            return min(named & index.speakers)
     return None
 
 
-def names(content: Content, actor_id: str) -> list[str]:
-    actor = content.actors[actor_id]
-    surname = [actor.name.split()[-1]] if actor.kind == "person" else []
-    return [actor.name, *actor.aliases, *surname]
+class NameIndex:
+    """Every actor's names (name, aliases, a person's surname), matched as whole words."""
+
+    def __init__(self, content: Content):
+        self.ids: dict[str, set[str]] = {}
+        for actor_id, actor in content.actors.items():
+            surname = [actor.name.split()[-1]] if actor.kind == "person" else []
+            for name in (actor.name, *actor.aliases, *surname):
+                self.ids.setdefault(name, set()).add(actor_id)
+        self.speakers = {a for a, x in content.actors.items()
+                         if x.kind in ("person", "organization")}
+        names = sorted(self.ids, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"
+                                  if names else r"(?!x)x")
+
+    def actors_in(self, text: str) -> set[str]:
+        return {a for m in self.pattern.finditer(text) for a in self.ids[m.group(0)]}
+
+    def named(self, text: str) -> bool:
+        return self.pattern.search(text) is not None
 
 
-def mentioned(content: Content, actor_id: str, text: str) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)
-               for n in names(content, actor_id))
-
-
-def fact_findings(content: Content, article: Article,
+def fact_findings(index: NameIndex, article: Article,
                   source: SourceText | None) -> list[Finding]:
     """Attribution rules for every key fact, and numbers the source does not give."""
-    known = [n for a in content.actors for n in names(content, a)] + [article.source.outlet]
     in_source = numbers(source.words) if source else set()
     findings = []
     for i, fact in enumerate(article.key_facts):
         paragraph = best_paragraph(source, fact.text) if source else None
-        for p in attribution.check(fact.attribution, fact.status, known, paragraph):
+        named = index.named(fact.attribution) or word_in(article.source.outlet,
+                                                          fact.attribution)
+        for p in attribution.check(fact.attribution, fact.status, named, paragraph):
             findings.append(Finding(("key_facts", i, "attribution"),
                                     f"{p.message} [{p.rule}]", p.hint, rule=p.rule))
         for number in sorted(numbers(fact.text) - in_source) if source else ():
@@ -194,6 +210,10 @@ def fact_findings(content: Content, article: Article,
                 "[number-not-in-source]", "check the figure against the report",
                 rule="number-not-in-source", needle=number))
     return findings
+
+
+def word_in(word: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 def numbers(text: str) -> set[str]:
@@ -264,21 +284,27 @@ def owner(article: Article, loc: Loc) -> KeyFact | Quote | None:
     return None
 
 
-def place(doc: Document, f: Finding) -> ContentError:
-    """Locate a finding at its value, or at the words it is about inside the value."""
+def place(doc: Document, findings: list[Finding]) -> list[ContentError]:
+    """Locate findings at their values, or at the words they are about inside them."""
+    if not findings:
+        return []
+    starts = [0, *accumulate(len(line) for line in doc.text.splitlines(keepends=True))]
+    values = sorted(starts[p.line - 1] + p.column - 1 for p in doc.positions.values())
+    return [locate(doc, f, starts, values) for f in findings]
+
+
+def locate(doc: Document, f: Finding, starts: list[int], values: list[int]) -> ContentError:
     error = doc.error(f.loc, f.message, f.hint, severity=f.severity)
     if not f.needle:
         return error
-    lines = doc.text.splitlines(keepends=True)
-    start = sum(len(x) for x in lines[:error.line - 1]) + error.column - 1
-    later = [p for p in doc.positions.values() if (p.line, p.column) > (error.line,
-                                                                         error.column)]
-    end = min((sum(len(x) for x in lines[:p.line - 1]) for p in later), default=None)
+    start = starts[error.line - 1] + error.column - 1
+    following = bisect_right(values, start)
+    end = values[following] if following < len(values) else len(doc.text)
     for needle in (f.needle, f.needle.split()[0]):
         at = doc.text.find(needle, start, end)
         if at >= 0:
-            line = doc.text.count("\n", 0, at) + 1
-            column = at - (doc.text.rfind("\n", 0, at) + 1) + 1
+            line = bisect_right(starts, at)
+            column = at - starts[line - 1] + 1
             return located(doc.path, line, column, f.message, f.hint,
                            severity=error.severity, loc=f.loc, text=doc.text)
     return error

@@ -195,3 +195,12 @@ def test_rough_figure_converted_too_precisely_is_a_warning(tmp_path):
     assert findings(root) == [
         "12:17: warning: 'About 6,000 km (3,728 miles)': a rough figure converted too "
         "precisely"]
+
+
+@pytest.mark.parametrize(("content", "why"), [
+    (b"", "the file is empty"), (b"\xff\xfe\x00bad", "not UTF-8 text")])
+def test_empty_or_binary_source_leaves_quotes_unverified(tmp_path, content, why):
+    root = project(tmp_path)
+    (root / "report.txt").write_bytes(content)
+    assert findings(root)[0] == (
+        f"42:11: warning: quote unverified: source text report.txt unavailable ({why})")
