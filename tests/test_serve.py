@@ -81,10 +81,10 @@ class Server:
                 os.killpg(self.process.pid, signal.SIGKILL)
 
 
-def fetch(url: str, *, final_url: bool = False) -> str | None:
+def fetch(url: str, *, final_url: bool = False, timeout: float = 5) -> str | None:
     """The page's text (or the URL it redirected to), None when not served yet."""
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.geturl() if final_url else response.read().decode()
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
@@ -109,7 +109,8 @@ def test_edit_regenerates_only_that_page_and_the_browser_is_told(server, project
     epoch, request = re.search(r"livereload\((\d+), (\d+)\)", html).groups()
     reload_answer: list[str] = []
     poll = threading.Thread(target=lambda: reload_answer.append(
-        fetch(f"{server.origin}/livereload/{epoch}/{request}") or ""), daemon=True)
+        fetch(f"{server.origin}/livereload/{epoch}/{request}", timeout=60) or ""),
+        daemon=True)
     poll.start()
     time.sleep(0.5)
     assert poll.is_alive(), "the livereload poll must wait for a change"
@@ -119,9 +120,9 @@ def test_edit_regenerates_only_that_page_and_the_browser_is_told(server, project
     edit(project / ACTOR, SUMMARY, "FIRST-EDIT " + SUMMARY)
     server.wait_for(lambda: "FIRST-EDIT" in server.page())
     seconds = time.monotonic() - started
-    poll.join(timeout=30)
+    poll.join(timeout=60)
     assert reload_answer and int(reload_answer[0]) > int(epoch), "browser not told to reload"
-    assert seconds < 15
+    assert seconds < 30   # about 1-2 s on an idle machine
     assert server.wait_for_line(r"explainer: (regenerated .*)", mark) == (
         "regenerated 1 page(s): actors/richard-grenell.md")
     print(f"edit -> served page changed in {seconds:.1f}s")
