@@ -88,24 +88,36 @@ def srcset_urls(value: str) -> list[str]:
     return [part.split()[0] for part in value.split(",") if part.strip()]
 
 
+@dataclass(frozen=True)
+class Built:
+    """What the server would have: every file of the site, and each page parsed."""
+
+    files: frozenset[str]
+    pages: dict[str, PageParser]
+
+    @classmethod
+    def read(cls, site: Path) -> Built:
+        files = frozenset(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+        return cls(files, {name: parse(site / name) for name in sorted(files)
+                           if name.endswith(".html")})
+
+
 def check_site(site: Path, site_url: str | None = None) -> LinkReport:
     """Check every link of every HTML page and every sitemap entry under `site`."""
-    site_url = with_slash(site_url or sitemap_home(site) or "http://localhost/")
-    report = LinkReport(site_url)
-    pages = {page.relative_to(site).as_posix(): parse(page)
-             for page in sorted(site.rglob("*.html"))}
-    report.pages = len(pages)
-    for name, parsed in pages.items():
+    report = LinkReport(with_slash(site_url or sitemap_home(site) or "http://localhost/"))
+    built = Built.read(site)
+    report.pages = len(built.pages)
+    for name, parsed in built.pages.items():
         for link in parsed.links:
-            check_link(site, name, link, pages, report)
+            check_link(built, name, link, report)
     for link in sitemap_links(site):
-        check_link(site, "sitemap.xml", link, pages, report, sitemap=True)
+        check_link(built, "sitemap.xml", link, report, sitemap=True)
     report.broken.sort()
     return report
 
 
-def check_link(site: Path, page: str, link: Link, pages: dict[str, PageParser],
-               report: LinkReport, sitemap: bool = False) -> None:
+def check_link(built: Built, page: str, link: Link, report: LinkReport,
+               sitemap: bool = False) -> None:
     """Resolve one link as a browser on the published page would, and record the outcome."""
     raw = link.url
     scheme = urlsplit(raw).scheme.lower()
@@ -125,20 +137,19 @@ def check_link(site: Path, page: str, link: Link, pages: dict[str, PageParser],
     if not inside:
         report.broken.append(located(page, link, f"outside the site's base path {base.path}"))
         return
-    problem = resolve(site, unquote(target.path[len(base.path):]),
-                      unquote(target.fragment), pages)
+    problem = resolve(built, unquote(target.path[len(base.path):]), unquote(target.fragment))
     if problem:
         report.broken.append(located(page, link, problem))
 
 
-def resolve(site: Path, path: str, fragment: str, pages: dict[str, PageParser]) -> str:
+def resolve(built: Built, path: str, fragment: str) -> str:
     """Why `path#fragment` inside the site does not resolve, or '' when it does."""
     file = path if path and not path.endswith("/") else path + "index.html"
-    if (site / file).is_dir():
-        file = f"{file}/index.html"
-    if ".." in Path(file).parts or not (site / file).is_file():
+    if file not in built.files and f"{file}/index.html" in built.files:
+        file = f"{file}/index.html"                     # the server redirects to the folder
+    if file not in built.files:
         return f"no file {file} in the site"
-    if fragment and file in pages and fragment not in pages[file].ids:
+    if fragment and file in built.pages and fragment not in built.pages[file].ids:
         return f"no anchor #{fragment} in {file}"
     return ""
 
