@@ -159,11 +159,12 @@ def other_speaker(index: NameIndex, speaker: str, *texts: str) -> str | None:
     """The person or organisation the source names instead of `speaker`, if any.
 
     The quote's own paragraph is read first (without the quoted words); a paragraph
-    that names nobody ("..., he added.") refers back to the one before.
+    that names nobody ("..., he added.") refers back to the one before. A speaker's
+    organisation, or a member of it, naming the speaker counts as the speaker.
     """
     for text in texts:
         named = index.actors_in(text)
-        if speaker in named:
+        if named & index.related(speaker):
             return None
         if named & index.speakers:
             return min(named & index.speakers)
@@ -181,9 +182,15 @@ class NameIndex:
                 self.ids.setdefault(name, set()).add(actor_id)
         self.speakers = {a for a, x in content.actors.items()
                          if x.kind in ("person", "organization")}
+        self.affiliation = {a: x.affiliation for a, x in content.actors.items()}
         names = sorted(self.ids, key=len, reverse=True)
         self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"
                                   if names else r"(?!x)x")
+
+    def related(self, actor_id: str) -> set[str]:
+        """The actor, what it belongs to, and who belongs to it: any may speak for it."""
+        members = {a for a, parent in self.affiliation.items() if parent == actor_id}
+        return {actor_id, *members, *filter(None, [self.affiliation.get(actor_id)])}
 
     def actors_in(self, text: str) -> set[str]:
         return {a for m in self.pattern.finditer(text) for a in self.ids[m.group(0)]}

@@ -204,3 +204,18 @@ def test_empty_or_binary_source_leaves_quotes_unverified(tmp_path, content, why)
     (root / "report.txt").write_bytes(content)
     assert findings(root)[0] == (
         f"42:11: warning: quote unverified: source text report.txt unavailable ({why})")
+
+
+def test_a_quote_given_to_the_speakers_organisation_is_not_flagged(tmp_path):
+    root = project(tmp_path, ("Defence Minister Ada\nRuritan told", "the Ruritanian\n"
+                              "defence ministry told"), file="report.txt")
+    (root / "content/actors/defence-ministry.yaml").write_text(
+        "name: Ruritanian defence ministry\nkind: organization\nsummary: Made up.\n")
+    ada = root / "content/actors/ada-ruritan.yaml"
+    ada.write_text(ada.read_text().replace("affiliation: ruritania",
+                                            "affiliation: defence-ministry"))
+    article = root / ARTICLE
+    article.write_text(article.read_text().replace(
+        "  - ref: ruritania\n", "  - ref: defence-ministry\n    role: Spoke\n"
+        "  - ref: ruritania\n"))
+    assert findings(root) == []
