@@ -11,40 +11,23 @@ which a writer may accept with a reason (`accept:` on the key fact or quote).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 
 from . import attribution
-from .errors import ContentError, ContentErrors, located
-from .load import Document
+from .errors import ContentError, ContentErrors
+from .findings import Finding, Loc, place
 from .models import Article, KeyFact, Quote
 from .resolve import Resolved
 from .sourcetext import Paragraph, SourceText, outside
 from .units import mismatched_pairs
 from .validate import Content
 
-Loc = tuple[str | int, ...]
 ALL_ARTICLES = ""
 NEEDS_SOURCE = {"number-not-in-source", "plural-attribution-one-source", "quote-speaker"}
 NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
 WORD = re.compile(r"\w+(?:'\w+)?")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem, at a location in an article or other document."""
-
-    loc: Loc
-    message: str
-    hint: str = ""
-    severity: str = "warning"
-    rule: str | None = None
-    """The rule's name, for warnings a writer may accept."""
-    needle: str | None = None
-    """The words inside the value to point at."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +51,11 @@ def verify(resolved: Resolved, root: Path,
            sources: Mapping[str, Path] | None = None) -> Verified:
     """Run every check; raise ContentErrors when any finding is an error."""
     content, sources = resolved.content, sources or {}
+    unknown = sorted(set(sources) - set(content.articles) - {ALL_ARTICLES})
+    if unknown:
+        raise ContentErrors([ContentError(
+            "content/articles", 1, 1, f"--source names no article '{unknown[0]}'",
+            f"use one of: {', '.join(content.articles)}")])
     findings: list[ContentError] = []
     checked: set[int] = set()
     index = NameIndex(content)
@@ -289,29 +277,3 @@ def owner(article: Article, loc: Loc) -> KeyFact | Quote | None:
         item: KeyFact | Quote = getattr(article, str(loc[0]))[loc[1]]
         return item
     return None
-
-
-def place(doc: Document, findings: list[Finding]) -> list[ContentError]:
-    """Locate findings at their values, or at the words they are about inside them."""
-    if not findings:
-        return []
-    starts = [0, *accumulate(len(line) for line in doc.text.splitlines(keepends=True))]
-    values = sorted(starts[p.line - 1] + p.column - 1 for p in doc.positions.values())
-    return [locate(doc, f, starts, values) for f in findings]
-
-
-def locate(doc: Document, f: Finding, starts: list[int], values: list[int]) -> ContentError:
-    error = doc.error(f.loc, f.message, f.hint, severity=f.severity)
-    if not f.needle:
-        return error
-    start = starts[error.line - 1] + error.column - 1
-    following = bisect_right(values, start)
-    end = values[following] if following < len(values) else len(doc.text)
-    for needle in (f.needle, f.needle.split()[0]):
-        at = doc.text.find(needle, start, end)
-        if at >= 0:
-            line = bisect_right(starts, at)
-            column = at - starts[line - 1] + 1
-            return located(doc.path, line, column, f.message, f.hint,
-                           severity=error.severity, loc=f.loc, text=doc.text)
-    return error

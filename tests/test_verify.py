@@ -219,3 +219,10 @@ def test_a_quote_given_to_the_speakers_organisation_is_not_flagged(tmp_path):
         "  - ref: ruritania\n", "  - ref: defence-ministry\n    role: Spoke\n"
         "  - ref: ruritania\n"))
     assert findings(root) == []
+
+
+def test_source_option_for_an_unknown_article_is_an_error(tmp_path):
+    result = run_explainer(project(tmp_path), "check", "--source", "nope=report.txt")
+    assert result.returncode == 1
+    assert ("content/articles:1:1: error: --source names no article 'nope'\n"
+            "    hint: use one of: ruritania-tests-missile") in result.stderr
