@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from generator.build import Project, check
-from generator.load import load
-from generator.render import render
-from generator.resolve import resolve
-from generator.validate import validate
-from generator.verify import verify
 
-from .conftest import ROOT, SEED
+from .conftest import ROOT, SEED, run_explainer
 from .test_site import ARTICLE, text_of
 from .test_verify import FIXTURE
 
@@ -44,11 +42,37 @@ def test_corrections_page_is_in_the_navigation(built_site):
     assert 'href="corrections/"' in home
 
 
-def test_corrections_are_listed_site_wide_and_on_the_article():
-    resolved = resolve(validate(load(FIXTURE / "content", FIXTURE)))
-    pages = {p.path: p.text for p in render(resolved, verify(resolved, FIXTURE))}
-    entry = ("An earlier version said the missile flew 390 km; the report says 290 km.")
-    assert (f"- **5 March 2025**, [Ruritania tests a long-range missile]"
-            f"(articles/ruritania-tests-missile.md): {entry}") in pages["corrections.md"]
-    assert f"- **5 March 2025**: {entry}" in pages["articles/ruritania-tests-missile.md"]
-    assert pages["articles/ruritania-tests-missile.md"].count(VERIFIED) == 3
+@pytest.fixture(scope="module")
+def integrity_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The made-up report's explainer (with a correction), built like the real site."""
+    root = tmp_path_factory.mktemp("integrity") / "project"
+    shutil.copytree(FIXTURE, root)
+    for name in ("theme", "mkdocs.yml", "docs/about.md", "docs/tags.md"):
+        source, target = ROOT / name, root / name
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    result = run_explainer(root, "build", SOURCE_DATE_EPOCH="1731801600")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+ENTRY = "An earlier version said the missile flew 390 km; the report says 290 km."
+
+
+@pytest.mark.slow
+def test_corrections_are_listed_site_wide_and_on_the_article(integrity_site):
+    listing = text_of(integrity_site / "corrections" / "index.html")
+    assert f"5 March 2025, Ruritania tests a long-range missile: {ENTRY}" in listing
+    html = (integrity_site / "corrections" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../articles/ruritania-tests-missile/"' in html
+    article = text_of(integrity_site / "articles" / "ruritania-tests-missile" / "index.html")
+    assert f"5 March 2025: {ENTRY}" in article
+
+
+@pytest.mark.slow
+def test_verified_quotes_are_marked_on_the_built_page(integrity_site):
+    article = text_of(integrity_site / "articles" / "ruritania-tests-missile" / "index.html")
+    assert article.count(VERIFIED) == 3 and UNVERIFIED not in article
