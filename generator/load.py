@@ -9,6 +9,7 @@ that YAML 1.1 reads as non-text (`no`, `on`, `1:20`) are remembered for a better
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,15 +18,17 @@ from typing import Any
 import yaml
 
 from .errors import ContentError, ContentErrors, located
+from .safety import reserved_id, shorten
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 KINDS = {"articles": "article", "actors": "actor", "weapons": "weapon"}
 SINGLE_FILES = {"site.yaml": "site", "glossary.yaml": "glossary"}
+# Content files are small and shallow; these bound the work any one file can cause.
 MAX_DEPTH = 40
-MAX_NODES = 2_000_000
-MAX_BYTES = 25 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_BYTES = 1_000_000
 STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t
     for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -94,9 +97,11 @@ def load(content_dir: Path, display_root: Path | None = None) -> Loaded:
 
 
 def display(path: Path, root: Path | None) -> str:
-    root = root or Path.cwd()
+    """The path as the writer knows it: relative to the project root, links not followed."""
+    root = (root or Path.cwd()).resolve()
+    path = path.parent.resolve() / path.name
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -109,47 +114,68 @@ def discover(content_dir: Path, errors: list[ContentError],
                                      "content folder not found",
                                      "run explainer from the project root")])
     found: list[tuple[Path, str]] = []
-    for path in sorted(content_dir.rglob("*")):
+    ids: dict[tuple[str, str], Path] = {}
+    for path in walk(content_dir, errors, root):
         rel = path.relative_to(content_dir)
-        if path.is_dir() or any(p.startswith(".") for p in rel.parts):
-            continue
-        where = display(path, root)
-        if path.suffix == ".yml":
-            errors.append(located(where, 1, 1, "content files end in .yaml, not .yml",
-                                  f"rename it to {path.stem}.yaml"))
-        elif path.suffix != ".yaml":
-            continue
-        elif len(rel.parts) == 1 and rel.name in SINGLE_FILES:
-            found.append((path, SINGLE_FILES[rel.name]))
-        elif len(rel.parts) == 2 and rel.parts[0] in KINDS:
-            if not ID_PATTERN.match(path.stem):
-                errors.append(located(
-                    where, 1, 1, f"'{path.stem}' is not a valid id for a file name",
-                    "use lowercase letters, digits and single hyphens, "
-                    "like 'joe-biden.yaml'"))
-            else:
-                found.append((path, KINDS[rel.parts[0]]))
-        else:
-            errors.append(located(where, 1, 1, "this file is not in a known place",
-                                  "put articles, actors and weapons in content/articles/, "
-                                  "content/actors/ or content/weapons/"))
-    return found
+        problem = place_problem(path, rel, ids)
+        if problem:
+            errors.append(located(display(path, root), 1, 1, *problem))
+        elif path.suffix == ".yaml":
+            found.append((path, SINGLE_FILES.get(rel.name) if len(rel.parts) == 1
+                          else KINDS[rel.parts[0]]))
+    return sorted(found)
+
+
+def walk(content_dir: Path, errors: list[ContentError], root: Path | None) -> list[Path]:
+    """Every visible regular file under content_dir, sorted; links are not followed."""
+    files: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        errors.append(located(display(Path(exc.filename or content_dir), root), 1, 1,
+                              f"folder could not be read ({exc.strerror or exc})"))
+
+    for folder, dirs, names in os.walk(content_dir, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files += [Path(folder, n) for n in names if not n.startswith(".")]
+    for path in files:
+        if (path.is_symlink() or not path.is_file()) and \
+                path.suffix.lower() in (".yaml", ".yml"):
+            errors.append(located(display(path, root), 1, 1,
+                                      "content files must be plain files, not links or "
+                                      "devices", "replace it with the file itself"))
+    return sorted(p for p in files if not p.is_symlink() and p.is_file())
+
+
+def place_problem(path: Path, rel: Path, ids: dict[tuple[str, str], Path]
+                  ) -> tuple[str, str] | None:
+    """Why a file's name or place is refused (message, hint), or None if it is fine."""
+    suffix = path.suffix.lower()
+    if suffix == ".yml" or (suffix == ".yaml" and path.suffix != ".yaml"):
+        return (f"content files end in .yaml, not {path.suffix}",
+                f"rename it to {path.stem}.yaml")
+    if suffix != ".yaml" or (len(rel.parts) == 1 and rel.name in SINGLE_FILES):
+        return None
+    if len(rel.parts) != 2 or rel.parts[0] not in KINDS:
+        return ("this file is not in a known place", "put articles, actors and weapons in "
+                "content/articles/, content/actors/ or content/weapons/")
+    folded = (rel.parts[0], path.stem.lower())
+    if folded in ids:
+        return (f"'{path.name}' differs only by case from '{ids[folded].name}'",
+                "keep one file per id; ids are lowercase")
+    ids[folded] = path
+    if not ID_PATTERN.match(path.stem):
+        return (f"'{shorten(path.stem)}' is not a valid id for a file name",
+                "use lowercase letters, digits and single hyphens, like 'joe-biden.yaml'")
+    if reserved_id(path.stem):
+        return (f"'{path.stem}' is a reserved name",
+                "generated pages or Windows use this name; choose another id")
+    return None
 
 
 def load_file(path: Path, kind: str, root: Path | None = None) -> Document:
     """Read one YAML file into a Document, or raise ContentErrors located in it."""
     where = display(path, root)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ContentErrors([located(where, 1, 1, f"file could not be read "
-                                     f"({exc.strerror or exc})",
-                                     "check that the file exists and you may read it")]) from None
-    if len(raw) > MAX_BYTES:
-        raise ContentErrors([located(where, 1, 1, f"file is too large "
-                                     f"({len(raw) // 1024 // 1024} MB)",
-                                     "content files are small; split it or remove data")])
-    text = decode(raw, where)
+    text = decode(read(path, where), where)
     node = compose(text, where)
     if node is None:
         raise ContentErrors([located(where, 1, 1, "file is empty",
@@ -162,6 +188,22 @@ def load_file(path: Path, kind: str, root: Path | None = None) -> Document:
     if errors:
         raise ContentErrors(errors)
     return doc
+
+
+def read(path: Path, where: str) -> bytes:
+    """The file's bytes, never more than MAX_BYTES of them held in memory."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ContentErrors([located(where, 1, 1, f"file could not be read "
+                                     f"({exc.strerror or exc})",
+                                     "check that the file exists and you may read it")]) from None
+    if len(raw) > MAX_BYTES:
+        raise ContentErrors([located(where, 1, 1, f"file is larger than "
+                                     f"{MAX_BYTES // 1_000_000} MB",
+                                     "content files are small; split it or remove data")])
+    return raw
 
 
 def decode(raw: bytes, where: str) -> str:
@@ -178,8 +220,16 @@ def decode(raw: bytes, where: str) -> str:
 
 
 def compose(text: str, where: str) -> yaml.Node | None:
+    """The node tree of the text, once `guard` has made sure composing it is cheap."""
     try:
+        guard(text, where)
         return yaml.compose(text, Loader=Loader)
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        raise ContentErrors([located(where, line, column, f"YAML could not be read: "
+                                     f"{exc.reason} (U+{exc.character:04X})",
+                                     "remove the invisible character", text=text)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -195,14 +245,36 @@ def compose(text: str, where: str) -> yaml.Node | None:
                                      "simplify the file")]) from None
 
 
+def guard(text: str, where: str) -> None:
+    """Walk the YAML events once before anything is built: aliases, deep nesting and
+    too many values are refused where they occur, without recursion or big memory."""
+    depth = count = 0
+    for event in yaml.parse(text, Loader=Loader):
+        count += 1
+        if isinstance(event, yaml.AliasEvent):
+            problem = ("YAML aliases (*name) are not allowed",
+                       "write the value out in full instead of using & and *")
+        elif isinstance(event, yaml.CollectionStartEvent) and depth >= MAX_DEPTH:
+            problem = (f"document is nested too deeply (more than {MAX_DEPTH} levels)",
+                       "content files are shallow; close the brackets or indent less")
+        elif count > MAX_NODES:
+            problem = (f"document has too many values (more than {MAX_NODES:,})",
+                       "content files are small; split it or remove data")
+        else:
+            depth += isinstance(event, yaml.CollectionStartEvent)
+            depth -= isinstance(event, yaml.CollectionEndEvent)
+            continue
+        mark = event.start_mark
+        raise ContentErrors([located(where, mark.line + 1, mark.column + 1, *problem,
+                                     text=text)])
+
+
 class _Builder:
     """Builds Python values from YAML nodes, recording positions as it goes."""
 
     def __init__(self, doc: Document, errors: list[ContentError]):
         self.doc = doc
         self.errors = errors
-        self.seen: set[int] = set()
-        self.count = 0
         self.constructor = yaml.SafeLoader("")
 
     def fail(self, node: yaml.Node, message: str, hint: str) -> None:
@@ -210,28 +282,7 @@ class _Builder:
                                    node.start_mark.column + 1, message, hint,
                                    text=self.doc.text))
 
-    def alias_error(self) -> None:
-        """Aliases share nodes, so the alias's own position comes from the events."""
-        line = column = 1
-        for event in yaml.parse(self.doc.text, Loader=Loader):
-            if isinstance(event, yaml.AliasEvent):
-                line, column = event.start_mark.line + 1, event.start_mark.column + 1
-                break
-        self.errors.append(located(self.doc.path, line, column,
-                                   "YAML aliases (*name) are not allowed",
-                                   "write the value out in full instead of using & and *",
-                                   text=self.doc.text))
-
     def build(self, node: yaml.Node, loc: Path_) -> Any:
-        self.count += 1
-        if id(node) in self.seen:
-            self.alias_error()
-            raise ContentErrors(self.errors)
-        if len(loc) > MAX_DEPTH or self.count > MAX_NODES:
-            self.fail(node, "document is nested too deeply or is too large",
-                      "content files are small and shallow; simplify it")
-            raise ContentErrors(self.errors)
-        self.seen.add(id(node))
         self.doc.positions[loc] = Position(node.start_mark.line + 1,
                                            node.start_mark.column + 1)
         if node.tag not in STANDARD_TAGS:
@@ -272,11 +323,11 @@ class _Builder:
             value = self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             if node.tag.endswith(":timestamp"):
-                self.fail(node, f"{node.value} is not a real date ({exc})",
+                self.fail(node, f"{shorten(node.value)} is not a real date ({exc})",
                           "write the date as YYYY-MM-DD, e.g. 2024-11-17")
             else:
-                self.fail(node, f"value {node.value!r} could not be read ({exc})",
-                          "put it in quotes if it is text")
+                self.fail(node, f"value {shorten(node.value)!r} could not be read "
+                          f"({shorten(str(exc), 80)})", "put it in quotes if it is text")
             return None
         if not node.style and not isinstance(value, str):
             self.doc.plain_scalars[loc] = node.value

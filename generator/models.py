@@ -10,7 +10,9 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from .safety import check_markdown, check_relative_path, check_url
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL = r"^https?://\S+$"
@@ -49,8 +51,10 @@ Id = Annotated[str, Field(pattern=SLUG, description="The id (file name without .
 Day = Annotated[dt.date, BeforeValidator(_real_date)]
 PartialDate = Annotated[str, BeforeValidator(_partial_date),
                         Field(json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
-Text = Annotated[str, Field(min_length=1)]
-Url = Annotated[str, Field(pattern=URL)]
+Markdown = Annotated[str, AfterValidator(check_markdown)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(check_markdown)]
+Url = Annotated[str, Field(pattern=URL), AfterValidator(check_url)]
+RelativePath = Annotated[str, AfterValidator(check_relative_path)]
 
 
 class Strict(BaseModel):
@@ -96,7 +100,7 @@ class Source(Strict):
     """Editors credited at the end of the report."""
     dateline: Text
     """The place the report was filed from, e.g. WASHINGTON."""
-    text: str | None = None
+    text: RelativePath | None = None
     """Path to a local plain-text copy of the report, used to verify quotes."""
 
 
@@ -218,7 +222,7 @@ class Actor(Strict):
     """The name as we write it, e.g. Volodymyr Zelenskiy."""
     kind: Literal["person", "organization", "country", "group"]
     """person, organization, country or group."""
-    title: str | None = None
+    title: Markdown | None = None
     """Title or role, e.g. President of Ukraine."""
     affiliation: Id | None = None
     """Id of the actor this one belongs to or works for."""
@@ -242,7 +246,7 @@ class Weapon(Strict):
 
     name: Text
     """Short name, e.g. ATACMS."""
-    full_name: str | None = None
+    full_name: Markdown | None = None
     """Full name, e.g. Army Tactical Missile System."""
     aliases: list[Text] = []
     """Other names readers may search for."""

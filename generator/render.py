@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from .models import Range
 from .resolve import Resolved
+from .safety import neutralise_block, neutralise_inline
 from .units import convert, show
 
 if TYPE_CHECKING:
@@ -144,7 +145,7 @@ def partial_date(value: str) -> str:
 
 def inline(text: str) -> Markup:
     """Escape text and fold it onto one line, for list items and headings."""
-    return Markup(" ".join(str(escape(text)).split()))
+    return Markup(neutralise_inline(" ".join(str(escape(text)).split())))
 
 
 def cell(text: str) -> Markup:
@@ -154,7 +155,7 @@ def cell(text: str) -> Markup:
 
 def block(text: str, prefix: str = "") -> Markup:
     """Escape multi-line Markdown and prefix every line (for quotes and indents)."""
-    lines = str(escape(text)).strip().splitlines()
+    lines = neutralise_block(str(escape(text)).strip()).splitlines()
     return Markup("\n".join((prefix + line).rstrip() for line in lines))
 
 

@@ -1,0 +1,133 @@
+"""What untrusted text and names may hold: link targets, ids, paths.
+
+Every byte of content/ may come from a stranger. The models call these checks (so a
+problem is a located validation error), the loader calls `reserved_id`, and the render
+filters call `neutralise` so that no field can leave the Markdown block it lands in.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath, PureWindowsPath
+
+ALLOWED_SCHEMES = ("http", "https", "mailto")
+# Windows device names, and names that collide with pages the generator writes itself.
+RESERVED_IDS = frozenset(
+    {"con", "prn", "aux", "nul", "clock$"}
+    | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
+    | {"index", "tags", "about", "quotes", "timeline", "glossary", "search", "assets",
+       "articles", "actors", "weapons", "sitemap", "404"}
+)
+
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# Whatever follows `](` (inline link or image) or starts a reference definition `[x]: `.
+_LINK_STARTS = re.compile(r"\]\(|^[ \t]{0,3}\[[^\]\n]*\]:", re.MULTILINE)
+# Browsers drop tabs and newlines anywhere in a URL and C0 controls and spaces around it.
+_URL_NOISE = re.compile(r"[\t\n\r]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROUNDING = "".join(chr(i) for i in range(0x21)) + "<"
+
+
+def link_target_problem(target: str) -> str | None:
+    """Why a link target is refused, or None when it is an allowed link."""
+    url = _URL_NOISE.sub("", target).strip(_SURROUNDING)
+    scheme = _SCHEME.match(url)
+    if scheme:
+        if scheme.group(1).lower() in ALLOWED_SCHEMES:
+            return None
+        return f"link target '{shorten(url)}' is not allowed"
+    if url.replace("\\", "/").startswith("//"):
+        return f"link target '{shorten(url)}' leaves the site without a scheme"
+    return None
+
+
+def check_markdown(text: str) -> str:
+    """A pydantic validator for Markdown text: links may only go where readers are safe."""
+    control = _CONTROL.search(text)
+    if control:
+        raise ValueError(f"control character U+{ord(control.group()):04X} is not allowed "
+                         "in text")
+    for start in _LINK_STARTS.finditer(text):
+        rest = _URL_NOISE.sub("", text[start.end():])
+        target = rest.lstrip(_SURROUNDING)
+        target = re.split(r"[ )\x00]", target, maxsplit=1)[0]
+        problem = link_target_problem(target or rest[:40])
+        if problem:
+            raise ValueError(f"{problem}: links may use http, https or mailto, "
+                             "or point to a page of this site")
+    return text
+
+
+def check_url(text: str) -> str:
+    """A web address field: http(s), a host, and nothing that ends a Markdown link."""
+    match = _WEB_URL.fullmatch(text)
+    if not match:
+        raise ValueError(f"'{shorten(text)}' is not a web address starting with "
+                         "http:// or https://")
+    bad = sorted(set(_URL_UNSAFE.findall(text)))
+    if bad:
+        raise ValueError(f"'{shorten(text)}' contains {' '.join(bad)}; write them as "
+                         "%-escapes (space is %20, ( is %28, ) is %29)")
+    return text
+
+
+_WEB_URL = re.compile(r"https?://[^/?#\s]+[^\s]*", re.IGNORECASE)
+_URL_UNSAFE = re.compile(r"[\s<>\"'()\[\]{}|\\^`\x00-\x1f\x7f]")
+
+
+def check_relative_path(text: str) -> str:
+    """A path written in content (only ever read): relative to the project root, with /.
+
+    `..` is allowed: the source texts live beside the project, in ../shared/seed/.
+    """
+    windows = PureWindowsPath(text)
+    if PurePosixPath(text).is_absolute() or windows.drive or "\\" in text or \
+            "\x00" in text or _SCHEME.match(text):
+        raise ValueError(f"'{shorten(text)}' must be a path relative to the project "
+                         "root, with / between folders")
+    return text
+
+
+def reserved_id(id_: str) -> bool:
+    """Names that are devices on Windows or that generated pages already use."""
+    return id_.lower() in RESERVED_IDS
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    text = text.encode("unicode_escape").decode("ascii")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Characters that would let text change the HTML around it once Markdown is done:
+# `{` starts an attribute list (`{onclick=...}`), a backtick opens a code span that
+# may swallow the template's own markup. Both become character references, which
+# Markdown passes through untouched and the browser shows as the character.
+_INLINE_ENTITIES = str.maketrans({"{": "&#123;", "}": "&#125;", "`": "&#96;"})
+# A line that would become a heading, rule, setext underline, admonition, abbreviation,
+# definition, table or fence rather than text.
+_BLOCK_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)(?=#|=+[ \t]*$|([-*_])[ \t]*\2[ \t]*\2|!!!|\?\?\?|\*\[|:|\||~~~"
+    r"|-+8&lt;)", re.MULTILINE)
+# The same at the start of a one-line field, where lists would also break the layout.
+_INLINE_START = re.compile(r"^(?=[#=:|~!?+]|[-*+](\s|$)|\d+[.)](\s|$)|\[[^\]]*\]:|--|\*\*\*)")
+
+
+def _encode_next(text: str, at: int) -> str:
+    return f"{text[:at]}&#{ord(text[at])};{text[at + 1:]}"
+
+
+def neutralise_inline(escaped: str) -> str:
+    """HTML-escaped one-line text made inert as Markdown structure (emphasis and links stay)."""
+    text = escaped.translate(_INLINE_ENTITIES)
+    return _encode_next(text, 0) if _INLINE_START.match(text) else text
+
+
+def neutralise_block(escaped: str) -> str:
+    """HTML-escaped multi-line Markdown: paragraphs, lists, emphasis and links stay;
+    headings, rules, admonitions, definitions and attribute lists become text."""
+    lines = escaped.translate(_INLINE_ENTITIES).splitlines()
+    for i, line in enumerate(lines):
+        match = _BLOCK_LINE.match(line)
+        if match:
+            lines[i] = _encode_next(line, match.end("indent"))
+    return "\n".join(lines)
