@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,7 +26,7 @@ class ContentError:
     def format(self) -> str:
         """`path:line:column: severity: message`, then the writer's line and a hint."""
         text = f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
-        if self.source_line:
+        if self.source_line and self.column <= len(self.source_line) + 1:
             text += f"\n    {self.source_line}\n    {' ' * (self.column - 1)}^"
         if self.hint:
             text += f"\n    hint: {self.hint}"
@@ -49,6 +50,12 @@ class ContentErrors(Exception):
         return [e for e in self.errors if e.severity == "error"]
 
 
+@lru_cache(maxsize=4)
+def _lines(text: str) -> list[str]:
+    """A file's lines, split once however many errors it has."""
+    return text.splitlines()
+
+
 def located(
     path: Path | str,
     line: int,
@@ -63,7 +70,7 @@ def located(
     """Build a ContentError, quoting the writer's own line when the text is known."""
     source_line = ""
     if text is not None:
-        lines = text.splitlines()
+        lines = _lines(text)
         if 1 <= line <= len(lines):
             source_line = lines[line - 1].replace("\t", " ")[:160]
     return ContentError(

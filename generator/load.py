@@ -29,6 +29,8 @@ SINGLE_FILES = {"site.yaml": "site", "glossary.yaml": "glossary"}
 MAX_DEPTH = 40
 MAX_NODES = 200_000
 MAX_BYTES = 1_000_000
+DEEP = (f"document is nested too deeply (more than {MAX_DEPTH} levels)",
+        "content files are shallow; close the brackets or indent less")
 STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t
     for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -141,9 +143,11 @@ def walk(content_dir: Path, errors: list[ContentError], root: Path | None) -> li
         if (path.is_symlink() or not path.is_file()) and \
                 path.suffix.lower() in (".yaml", ".yml"):
             errors.append(located(display(path, root), 1, 1,
-                                      "content files must be plain files, not links or "
-                                      "devices", "replace it with the file itself"))
-    return sorted(p for p in files if not p.is_symlink() and p.is_file())
+                                  "content files must be plain files, not links or "
+                                  "devices", "replace it with the file itself"))
+    # lowercase names first, so a name differing only by case is the one refused
+    return sorted((p for p in files if not p.is_symlink() and p.is_file()),
+                  key=lambda p: (p.name != p.name.lower(), p))
 
 
 def place_problem(path: Path, rel: Path, ids: dict[tuple[str, str], Path]
@@ -233,12 +237,18 @@ def compose(text: str, where: str) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = "YAML syntax error: " + (exc.problem or exc.context or "invalid YAML")
         hint = "check the indentation and quoting on this line or the one above"
+        if "maximum nesting depth" in problem:
+            problem, hint = DEEP
+        elif exc.context == "expected a single document in the stream":
+            problem = "YAML syntax error: a second document ('---') in the same file"
+            hint = "one file holds one document; remove the '---' line and what follows"
         lines = text.splitlines()
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
-            problem, hint = "tab character in YAML", "indent with spaces, not tabs"
-        raise ContentErrors([located(where, line, column, f"YAML syntax error: {problem}",
+            problem, hint = "YAML syntax error: tab character in YAML", \
+                "indent with spaces, not tabs"
+        raise ContentErrors([located(where, line, column, problem,
                                      hint, text=text)]) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise ContentErrors([located(where, 1, 1, f"YAML could not be read: {exc}",
@@ -255,8 +265,7 @@ def guard(text: str, where: str) -> None:
             problem = ("YAML aliases (*name) are not allowed",
                        "write the value out in full instead of using & and *")
         elif isinstance(event, yaml.CollectionStartEvent) and depth >= MAX_DEPTH:
-            problem = (f"document is nested too deeply (more than {MAX_DEPTH} levels)",
-                       "content files are shallow; close the brackets or indent less")
+            problem = DEEP
         elif count > MAX_NODES:
             problem = (f"document has too many values (more than {MAX_NODES:,})",
                        "content files are small; split it or remove data")

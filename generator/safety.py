@@ -48,13 +48,21 @@ def check_markdown(text: str) -> str:
         raise ValueError(f"control character U+{ord(control.group()):04X} is not allowed "
                          "in text")
     for start in _LINK_STARTS.finditer(text):
-        rest = _URL_NOISE.sub("", text[start.end():])
-        target = rest.lstrip(_SURROUNDING)
-        target = re.split(r"[ )\x00]", target, maxsplit=1)[0]
-        problem = link_target_problem(target or rest[:40])
+        target = destination(_URL_NOISE.sub("", text[start.end():]).lstrip(_SURROUNDING))
+        problem = link_target_problem(target)
         if problem:
             raise ValueError(f"{problem}: links may use http, https or mailto, "
                              "or point to a page of this site")
+    return text
+
+
+def destination(text: str) -> str:
+    """A Markdown link destination: up to a space or the `)` that closes the link."""
+    depth = 0
+    for i, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if char.isspace() or depth < 0:
+            return text[:i]
     return text
 
 

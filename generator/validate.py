@@ -74,6 +74,9 @@ def assemble(loaded: Loaded, models: dict[tuple[str, str], Any]) -> Content:
     )
 
 
+MAX_ERRORS_PER_FILE = 200
+
+
 def validate_document(doc: Document) -> BaseModel:
     model = MODELS[doc.kind]
     try:
@@ -82,10 +85,14 @@ def validate_document(doc: Document) -> BaseModel:
         errors = exc.errors()
         misspelt = {(tuple(e["loc"][:-1]), suggestion(model, e["loc"])) for e in errors
                     if e["type"] == "extra_forbidden"}
-        raise ContentErrors([describe(doc, model, err) for err in errors
-                             if not (err["type"] == "missing" and (
-                                 tuple(err["loc"][:-1]), err["loc"][-1]) in misspelt)]
-                            ) from None
+        shown = [describe(doc, model, err) for err in errors[:MAX_ERRORS_PER_FILE]
+                 if not (err["type"] == "missing" and (
+                     tuple(err["loc"][:-1]), err["loc"][-1]) in misspelt)]
+        if len(errors) > MAX_ERRORS_PER_FILE:  # a hostile file must not flood the report
+            shown.append(doc.error((), f"{len(errors) - MAX_ERRORS_PER_FILE:,} more "
+                                   "problems in this file are not shown",
+                                   "fix the ones listed, then check again"))
+        raise ContentErrors(shown) from None
 
 
 def suggestion(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
