@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site check generate build serve test lint browser clean linkcheck npm
+.PHONY: setup site check generate build serve test lint browser clean linkcheck npm bench
 
 setup: $(STAMP)
 
@@ -46,6 +46,10 @@ test: setup browser npm
 	$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; \
 	exit $$rc
+
+## bench: time and size the site at 100 and 1,000 synthetic articles (benchmarks/RESULTS.md)
+bench: setup
+	$(BIN)/python -m benchmarks.bench --sizes 100 1000
 
 lint: setup
 	$(BIN)/ruff check generator tests benchmarks

@@ -1,0 +1,171 @@
+"""`make bench`: build N synthetic articles and print what it costs.
+
+python -m benchmarks.bench [--sizes 100 1000] [--out benchmarks/out] [--no-preview]
+
+For each N: a fresh project copy with synthetic content (benchmarks/synth.py), a full
+build timed beside the plain-MkDocs floor (benchmarks/floor.py), page and search index
+sizes, peak memory, a no-op regeneration, one-article edits, and the time from saving
+an edit to `explainer serve` showing it (benchmarks/preview.py). Figures are printed
+and saved as JSON in the output folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from . import synth
+from .floor import make_floor
+from .preview import preview_latency
+from .report import machine, render
+
+REPO = Path(__file__).resolve().parent.parent
+PROJECT_FILES = ["content/site.yaml", "content/glossary.yaml", "theme", "mkdocs.yml",
+                 "docs/about.md", "docs/tags.md"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1731801600",
+       "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out")
+    parser.add_argument("--no-preview", action="store_true",
+                        help="skip the `explainer serve` edit-to-preview timing")
+    args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop `serve` on the way out
+    args.out.mkdir(parents=True, exist_ok=True)
+    print(machine(), flush=True)
+    for n in args.sizes:
+        result = run_size(n, args.out / f"n{n}", preview=not args.no_preview)
+        (args.out / f"results-{n}.json").write_text(json.dumps(result, indent=1))
+        print(render(result), flush=True)
+    return 0
+
+
+def run_size(n: int, out: Path, preview: bool = True) -> dict[str, Any]:
+    root = fresh_project(out / "project", n)
+    result: dict[str, Any] = {"n": n}
+    timing, build = timed_child("build", root)
+    result["build"] = {**build, **timing._asdict()}
+    result["sizes"] = site_sizes(root / "site", n)
+    result["noop"] = timed_child("generate", root)[1]["written"]
+    result["floor"] = floor_build(root, out / "floor")
+    article = sorted((root / "content" / "articles").glob("*.yaml"))[n // 2]
+    result["edit_body"] = edit_and_regenerate(root, article, "body")
+    result["edit_headline"] = edit_and_regenerate(root, article, "headline")
+    result["incremental"] = incremental_build(root, article)
+    if preview:
+        started, shown = preview_latency(
+            root, f"articles/{article.stem}/", lambda: edit(article, "body"),
+            out / "serve.log")
+        result["preview"] = {"first_page_s": started, "edit_shown_s": shown}
+    return result
+
+
+def fresh_project(root: Path, n: int) -> Path:
+    if root.exists():
+        shutil.rmtree(root)
+    for name in PROJECT_FILES:
+        source, target = REPO / name, root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+    synth.generate(root / "content", n)
+    return root
+
+
+def run(command: list[str], cwd: Path) -> tuple[Timing, str]:
+    """Wall and CPU seconds and stdout of a command; its failure stops the benchmark."""
+    before, start = cpu_of_children(), time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True,
+                          check=False)
+    timing = Timing(time.perf_counter() - start, cpu_of_children() - before)
+    if done.returncode != 0:
+        sys.exit(f"bench: {' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
+    return timing, done.stdout
+
+
+class Timing(NamedTuple):
+    """Wall-clock seconds, and CPU seconds of the process and everything it waited for.
+
+    Other work on the machine stretches wall time; CPU time barely moves with it.
+    """
+
+    wall_s: float
+    cpu_s: float
+
+
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_child(command: str, root: Path) -> tuple[Timing, dict[str, Any]]:
+    wall, stdout = run([sys.executable, "-m", "benchmarks.child", command, str(root)], REPO)
+    return wall, json.loads(stdout)
+
+
+def floor_build(root: Path, floor: Path) -> dict[str, Any]:
+    pages = make_floor(root, floor)
+    timing, _ = run([sys.executable, "-m", "mkdocs", "build", "--quiet"], floor)
+    return {"pages": pages, **timing._asdict()}
+
+
+def site_sizes(site: Path, n: int) -> dict[str, Any]:
+    html = {p: p.stat().st_size for p in site.rglob("*.html")}
+    largest = max(html, key=lambda p: html[p])
+    index = site / "search" / "search_index.json"
+    return {
+        "html_pages": len(html),
+        "html_avg_b": sum(html.values()) / len(html),
+        "html_max_b": html[largest],
+        "html_max_page": largest.relative_to(site).as_posix(),
+        "site_b": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        "search_index_b": index.stat().st_size,
+        "search_per_article_b": index.stat().st_size / n,
+    }
+
+
+def edit(article: Path, kind: str) -> str:
+    """Save a one-article edit as a writer would; return the text the page now shows."""
+    data = yaml.load(article.read_text("utf-8"), Loader=synth.LOADER)
+    marker = f"Edited{time.monotonic_ns()}"
+    if kind == "headline":
+        data["headline"] += f" {marker}"
+    else:
+        data["key_facts"][0]["text"] += f" {marker}."
+    synth.dump(article, data)
+    return marker
+
+
+def edit_and_regenerate(root: Path, article: Path, kind: str) -> dict[str, Any]:
+    edit(article, kind)
+    timing, result = timed_child("generate", root)
+    return {"written": result["written"], "generate_s": result["generate_s"],
+            **timing._asdict()}
+
+
+def incremental_build(root: Path, article: Path) -> dict[str, float]:
+    """A body edit, regenerated, then `mkdocs build --dirty` (only changed pages)."""
+    edit(article, "body")
+    generate, _ = timed_child("generate", root)
+    mkdocs, _ = run([sys.executable, "-m", "mkdocs", "build", "--dirty", "--quiet"], root)
+    return {"wall_s": generate.wall_s + mkdocs.wall_s, "cpu_s": generate.cpu_s + mkdocs.cpu_s}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

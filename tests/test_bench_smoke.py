@@ -1,0 +1,64 @@
+"""The benchmark (`make bench`) runs end to end on a tiny synthetic site."""
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+FIGURES = [
+    r"generator \(load → write\): [\d.]+ / [\d.]+ s, [\d.]+ ms per content file, "
+    r"[\d.]+ % of full build",
+    r"full build \(generate \+ mkdocs build\): [\d.]+ / [\d.]+ s",
+    r"plain-MkDocs floor \(\d+ pages\): [\d.]+ / [\d.]+ s, ratio [\d.]+×",
+    r"HTML pages \(\d+\): average [\d.]+ KB, largest [\d.]+ KB \(\S+\)",
+    r"site/: [\d.]+ MB",
+    r"search index: [\d.]+ KB, [\d.]+ KB per article",
+    r"peak memory: generator \d+ MB, mkdocs \d+ MB",
+    r"one-article edit \(a key fact\): \d+ files rewritten",
+    r"one-article edit \(the headline\): \d+ files rewritten",
+    r"regenerate \+ mkdocs build --dirty after a key-fact edit: [\d.]+ / [\d.]+ s",
+]
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench")
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench", "--sizes", "5", "--no-preview",
+         "--out", str(out)], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout, json.loads((out / "results-5.json").read_text())
+
+
+def test_prints_every_figure_for_five_articles(bench):
+    stdout, _ = bench
+    assert re.search(r"machine: \d+ CPUs .*RAM, Python 3\.\d+", stdout)
+    assert "N = 5 articles: 22 content files" in stdout
+    for figure in FIGURES:
+        assert re.search(figure, stdout), figure
+
+
+def test_noop_regeneration_writes_nothing_and_an_edit_rewrites_one_page(bench):
+    stdout, result = bench
+    assert "no-op regeneration: 0 files written" in stdout
+    assert result["noop"] == []
+    edited = result["edit_body"]["written"]
+    assert len(edited) == 1 and edited[0].startswith("articles/"), edited
+    assert f"1 files rewritten ({edited[0]})" in stdout
+
+
+def test_synthetic_content_is_deterministic(tmp_path):
+    from benchmarks import synth
+
+    synth.generate(tmp_path / "a", 5)
+    synth.generate(tmp_path / "b", 5)
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yaml"))
+    assert len(files) == 5 + 12 + 3
+    for rel in files:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
