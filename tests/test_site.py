@@ -84,6 +84,21 @@ def test_search_index_holds_actors_weapons_and_aliases(built_site):
     assert "Army Tactical Missile System" in docs["weapons/atacms/"]
 
 
+def test_search_index_holds_each_text_once(built_site):
+    """Listings and backlinks repeat the articles' text: they stay out of the index."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    pages = {d["location"].split("#")[0] for d in index["docs"]}
+    sections = {d["location"] for d in index["docs"]}
+    assert not pages & {"quotes/", "timeline/", "articles/", "actors/", "weapons/"}
+    article = ARTICLE.removesuffix("index.html")
+    assert {article + "#key-facts", article + "#who-said-what"} <= sections
+    assert not {article + "#whos-who", article + "#people", article + "#weapons"} & sections
+    assert "actors/richard-grenell/" in sections
+    assert not [s for s in sections if s.startswith("actors/") and "#" in s]
+    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(article))
+    assert "Who says so:" in text and "on the record or verified" not in text
+
+
 def test_glossary_terms_become_tooltips(built_site):
     html = (built_site / ARTICLE).read_text(encoding="utf-8")
     assert re.search(r'<abbr title="Army Tactical Missile System[^"]*">ATACMS</abbr>', html)
