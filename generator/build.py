@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError, ContentErrors
-from .load import Loaded, load
+from .errors import ContentError, ContentErrors, located
+from .load import Loaded, display, load
 from .render import render
 from .resolve import dangling, resolve
+from .staging import copy_docs, locked, mkdocs_build, staging, swap_in
 from .validate import validate, validate_document
 from .verify import Verified, verify
 from .write import WriteReport, write
@@ -68,23 +68,44 @@ def invalid(loaded: Loaded | None) -> list[ContentError]:
 
 def generate(project: Project) -> tuple[Verified, WriteReport]:
     """Check everything, then write the Markdown pages into docs/."""
-    verified = check(project)                       # everything read before anything written
-    pages = render(verified.resolved, verified)     # Markdown text per page
-    return verified, write(pages, project.docs)     # only changed files are touched
+    with writing(project):                          # one run at a time; OS errors located
+        verified = check(project)                   # everything read before anything written
+        pages = render(verified.resolved, verified)  # Markdown text per page
+        return verified, write(pages, project.docs)  # changed files only, each atomically
 
 
 def build(project: Project, strict: bool = True) -> tuple[Verified, WriteReport]:
-    """Generate the pages, then build the static site with MkDocs."""
-    result = generate(project)
-    mkdocs(project, "build", *(["--strict"] if strict else []))
-    return result
+    """Generate the pages, then build the static site with MkDocs.
+
+    MkDocs builds a staged copy of docs/ into a staged site; docs/ and site/ change only
+    once it has succeeded, so a failed or killed build leaves both as they were.
+    """
+    with writing(project), staging(project.root) as stage:
+        verified = check(project)                   # everything read before anything written
+        pages = render(verified.resolved, verified)  # Markdown text per page
+        copy_docs(project.docs, stage / "docs")     # docs/ as it is now ...
+        write(pages, stage / "docs")                # ... with the new pages, aside
+        status = mkdocs_build(project.config, stage / "docs", stage / "site", strict)
+        if status != 0:
+            raise BuildFailed(f"mkdocs build failed (exit {status}); docs/ and site/ "
+                              "are unchanged")
+        report = write(pages, project.docs)         # the new pages into docs/
+        swap_in(stage / "site", project.site)       # the new site in one step
+    return verified, report
 
 
-def mkdocs(project: Project, *args: str) -> None:
-    command = [sys.executable, "-m", "mkdocs", *args, "-f", str(project.config)]
-    completed = subprocess.run(command, cwd=project.root, check=False)
-    if completed.returncode != 0:
-        raise BuildFailed(f"mkdocs {args[0]} failed (exit {completed.returncode})")
+@contextmanager
+def writing(project: Project) -> Iterator[None]:
+    """Hold the project lock; an operating-system error becomes a located error."""
+    try:
+        with locked(project.root):
+            yield
+    except OSError as exc:
+        where = Path(exc.filename) if exc.filename else project.root
+        raise ContentErrors([located(display(where, project.root), 1, 1,
+                                     f"cannot write here: {exc.strerror or exc}",
+                                     "check that this path is a folder you may write to")]
+                            ) from None
 
 
 class BuildFailed(Exception):

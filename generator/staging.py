@@ -1,0 +1,148 @@
+"""Nothing lost: one run at a time, work in a staging folder, swap results in whole.
+
+`explainer build` renders the pages into a copy of docs/ and has MkDocs build that copy
+into a fresh site folder, both under `.explainer/`. Only when MkDocs has succeeded are
+the changed pages moved into docs/ and the new site swapped for site/ (in one rename
+where the system allows it). A build that fails or is killed leaves docs/ and site/ as
+they were. A lock file keeps `serve`, `generate` and `build` from overlapping.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import ContentErrors, located
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: no lock, the rest still holds
+    fcntl = None  # type: ignore[assignment]
+
+WORK = ".explainer"
+LOCK_WAIT_SECONDS = 600.0
+
+
+@contextmanager
+def locked(root: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the project's lock: other explainer runs that write wait for it."""
+    folder = root / WORK
+    folder.mkdir(exist_ok=True)
+    path = folder / "lock"
+    with path.open("a+") as handle:
+        acquire(handle, path, wait)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        clean_leftovers(folder)
+        try:
+            yield
+        finally:
+            if fcntl:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def acquire(handle, path: Path, wait: float) -> None:  # noqa: ANN001 - a text file
+    if not fcntl:
+        return
+    deadline, told = time.monotonic() + wait, False
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            if time.monotonic() >= deadline:
+                raise ContentErrors([located(
+                    path.as_posix(), 1, 1, f"another explainer run (process {holder}) is "
+                    "still writing docs/ or site/",
+                    "wait for it to finish, or stop it, then run again")]) from None
+            if not told:
+                print(f"explainer: waiting for another explainer run (process {holder})",
+                      file=sys.stderr, flush=True)
+                told = True
+            time.sleep(0.1)
+
+
+def clean_leftovers(folder: Path) -> None:
+    """Staging folders of runs that were killed: nobody else holds the lock, so remove."""
+    for stale in folder.glob("stage-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+@contextmanager
+def staging(root: Path) -> Iterator[Path]:
+    """A fresh folder for one run's work, removed afterwards whatever happens."""
+    folder = Path(tempfile.mkdtemp(prefix="stage-", dir=root / WORK))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def copy_docs(docs: Path, target: Path) -> None:
+    """docs/ as it is now (hand-written pages, generated pages, manifest)."""
+    if docs.is_dir():
+        shutil.copytree(docs, target, symlinks=True,
+                        ignore=shutil.ignore_patterns(".tmp-*"))
+    else:
+        target.mkdir(parents=True)
+
+
+def mkdocs_build(config: Path, docs: Path, site: Path, strict: bool) -> int:
+    """`mkdocs build` of the staged docs into `site`; returns MkDocs' exit status.
+
+    Relative paths in mkdocs.yml that MkDocs resolves against the working folder (the
+    snippets' base_path, docs/.snippets) must find the staged copy, so MkDocs runs in
+    the staging folder, which holds docs/ as the project root does.
+    """
+    command = [sys.executable, "-m", "generator.staging", str(docs), "build",
+               "-f", str(config), "-d", str(site), *(["--strict"] if strict else [])]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, cwd=docs.parent, env=env, check=False).returncode
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Put folder `new` at `target` in one step; the previous one ends up at `new`."""
+    if not target.exists():
+        new.rename(target)
+    elif not exchange(new, target):
+        old = new.with_name(new.name + ".old")
+        target.rename(old)
+        new.rename(target)
+        old.rename(new)
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    try:
+        rename = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return rename(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def _main(argv: list[str]) -> None:
+    """`python -m generator.staging DOCS build ...`: MkDocs' own CLI, docs_dir replaced."""
+    from mkdocs import __main__ as mkdocs_cli
+    from mkdocs import config
+
+    docs, args = argv[0], argv[1:]
+    load_config = config.load_config
+    config.load_config = lambda *a, **kw: load_config(*a, **{**kw, "docs_dir": docs})
+    mkdocs_cli.cli(args, prog_name="mkdocs")
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1:])
