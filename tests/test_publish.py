@@ -159,7 +159,8 @@ def test_strict_build_fails_on_link_problems(project, case):
     assert result.returncode == 1
     assert message in result.stderr
     assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
-    assert result.stderr.rstrip().endswith("error: mkdocs build failed (exit 1)")
+    assert result.stderr.rstrip().endswith(
+        "error: mkdocs build failed (exit 1); docs/ and site/ are unchanged")
 
 
 # --- reproducible output --------------------------------------------------------------
