@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -92,6 +94,14 @@ def build(project: Project, strict: bool = True) -> tuple[Verified, WriteReport]
         report = write(pages, project.docs)         # the new pages into docs/
         swap_in(stage / "site", project.site)       # the new site in one step
     return verified, report
+
+
+def mkdocs(project: Project, *args: str) -> None:
+    """MkDocs on the project itself (the benchmark times it; `build` stages instead)."""
+    command = [sys.executable, "-m", "mkdocs", *args, "-f", str(project.config)]
+    completed = subprocess.run(command, cwd=project.root, check=False)
+    if completed.returncode != 0:
+        raise BuildFailed(f"mkdocs {args[0]} failed (exit {completed.returncode})")
 
 
 @contextmanager
