@@ -3,8 +3,10 @@
 MkDocs watches docs/; we watch content/. An edit regenerates the Markdown pages and
 only the ones whose text changed are rewritten, so MkDocs rebuilds and the browser
 reloads by itself. `--livereload` is passed explicitly: with click newer than 8.2.1,
-MkDocs 1.6.1 does not reload without it. A content error is printed in the terminal,
-the last good pages stay up, and the next good save recovers without a restart.
+MkDocs 1.6.1 does not reload without it. `--dirty` rebuilds only the pages whose
+Markdown changed (the generator rewrites exactly those), not the whole site: at 1,000
+articles, seconds instead of a full build per save. A content error is printed in the
+terminal, the last good pages stay up, and the next good save recovers without a restart.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def serve(project: Project, dev_addr: str) -> int:
         while not regenerate(project):
             snapshot = wait_for_change(project.content, snapshot)
     say(f"serving on http://{host}:{port}/ (Ctrl+C to stop)")
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload",
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
                "--dev-addr", f"{host}:{port}", "-f", str(project.config)]
     server = subprocess.Popen(command, cwd=project.root,
                               env={"NO_MKDOCS_2_WARNING": "1", **os.environ})
