@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup, escape
 
+from . import meta
+from .charts import KM_PER_MILE, range_chart
 from .models import Range
 from .resolve import Resolved
 from .safety import neutralise_block, neutralise_inline
@@ -59,10 +61,14 @@ def render(resolved: Resolved, verified: Verified | None = None) -> list[Page]:
         return Page(path, text.strip() + "\n")
 
     pages = [page("index.md", "home.md.j2")]
-    pages += [page(f"articles/{a}.md", "article.md.j2", id=a, a=c.articles[a])
+    pages += [page(f"articles/{a}.md", "article.md.j2", id=a, a=c.articles[a],
+                   ld=meta.article_ld(c.site, a, c.articles[a]))
               for a in resolved.article_order]
     pages += [page(f"actors/{a}.md", "actor.md.j2", id=a, x=c.actors[a],
-                   links=resolved.actor_links[a]) for a in c.actors]
+                   links=resolved.actor_links[a],
+                   ld=meta.actor_ld(c.site, a, c.actors[a],
+                                    c.actors.get(c.actors[a].affiliation or "")))
+              for a in c.actors]
     pages += [page(f"weapons/{w}.md", "weapon.md.j2", id=w, x=c.weapons[w],
                    links=resolved.weapon_links[w]) for w in c.weapons]
     pages += [
@@ -74,6 +80,9 @@ def render(resolved: Resolved, verified: Verified | None = None) -> list[Page]:
         page("glossary.md", "glossary.md.j2"),
         page("corrections.md", "corrections.md.j2"),
         page(".snippets/abbreviations.md", "abbreviations.md.j2"),
+        page("feed.xml", "feed.xml.j2", base=meta.base_url(c.site),
+             updated=max((meta.modified(a) for a in c.articles.values()),
+                         default="1970-01-01")),
     ]
     return pages
 
@@ -113,7 +122,10 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(distance=distance, day=day, partial_date=partial_date,
-                       inline=inline, cell=cell, block=block, yaml=yaml_value)
+                       inline=inline, cell=cell, block=block, yaml=yaml_value,
+                       timestamp=timestamp, modified=meta.modified, sentence=sentence,
+                       short_distance=short_distance)
+    env.globals.update(range_chart=range_chart)
     return env
 
 
@@ -128,9 +140,19 @@ def distance(r: Range | None) -> str:
     return f"{r.qualifier} {text}" if r.qualifier else text
 
 
+def short_distance(r: Range) -> str:
+    """'up to 190 mi (306 km)': for chart labels."""
+    return distance(r).replace(" miles", " mi")
+
+
 def day(value: dt.date) -> str:
     """17 November 2024."""
     return f"{value.day} {value:%B %Y}"
+
+
+def timestamp(value: dt.date | str) -> str:
+    """An RFC 3339 timestamp at midnight UTC, for feeds: 2024-11-18T00:00:00Z."""
+    return f"{value}T00:00:00Z"
 
 
 def partial_date(value: str) -> str:
@@ -146,6 +168,11 @@ def partial_date(value: str) -> str:
 def inline(text: str) -> Markup:
     """Escape text and fold it onto one line, for list items and headings."""
     return Markup(neutralise_inline(" ".join(str(escape(text)).split())))
+
+
+def sentence(text: Markup) -> Markup:
+    """Capitalise the first letter of already escaped text ('post on X' -> 'Post on X')."""
+    return Markup(str(text)[:1].upper() + str(text)[1:])
 
 
 def cell(text: str) -> Markup:

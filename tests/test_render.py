@@ -64,3 +64,24 @@ def test_writer_html_is_escaped():
         "&lt;script&gt;alert(1)&lt;/script&gt; next"
     assert cell("a | b") == "a &#124; b"
     assert block("> one\ntwo", "> ") == "> &gt; one\n> two"
+
+
+def test_range_chart_scales_bars_and_lists_missing_ranges():
+    from generator.charts import range_chart
+    from generator.models import Weapon
+    weapons = {
+        "long": Weapon(name="Long", category="missile", summary="x",
+                       range=Range(value=300, unit="km")),
+        "short": Weapon(name="Short", category="missile", summary="x",
+                        range=Range(value=50, unit="mi")),
+        "tank": Weapon(name="Tank", category="tank", summary="x"),
+    }
+    chart = range_chart(weapons, ["short", "tank", "long"])
+    assert [b.name for b in chart.bars] == ["Long", "Short"]
+    assert chart.missing == ["Tank"]
+    long_bar, short_bar = chart.bars
+    assert short_bar.length / long_bar.length == pytest.approx(50 * 1.609344 / 300)
+    assert [t.label for t in chart.km_ticks] == ["0", "100", "200", "300"]
+    assert chart.km_ticks[-1].x == pytest.approx(long_bar.length)
+    assert [t.label for t in chart.mile_ticks] == ["0", "50", "100", "150"]
+    assert range_chart(weapons, ["tank"]) is None

@@ -139,3 +139,120 @@ def test_bad_content_gives_located_error_and_keeps_pages(tmp_path):
     assert "Traceback" not in result.stderr
     assert run_explainer(root, "generate").returncode == 1
     assert (root / "docs/actors/joe-biden.md").read_bytes() == before
+
+
+class Head(HTMLParser):
+    """The <meta>, <link> and JSON-LD of a page, and every resource it loads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.links: list[dict[str, str]] = []
+        self.json_ld: list[str] = []
+        self.resources: list[str] = []
+        self._in_ld = False
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta" and ("property" in a or "name" in a):
+            self.meta[a.get("property") or a["name"]] = a.get("content", "")
+        if tag == "link":
+            self.links.append(a)
+        self._in_ld = tag == "script" and a.get("type") == "application/ld+json"
+        if tag in ("script", "img", "iframe", "source") and a.get("src"):
+            self.resources.append(a["src"])
+        if tag == "link" and a.get("rel") in ("stylesheet", "preload", "preconnect", "icon"):
+            self.resources.append(a.get("href", ""))
+
+    def handle_data(self, data):
+        if self._in_ld:
+            self.json_ld.append(data)
+            self._in_ld = False
+
+
+def head_of(path: Path) -> Head:
+    parser = Head()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_article_carries_news_article_json_ld_and_link_preview(built_site, content):
+    article = content.articles["us-allows-ukraine-deep-strikes-in-russia"]
+    head = head_of(built_site / ARTICLE)
+    [data] = [json.loads(text) for text in head.json_ld]
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == article.headline
+    assert data["datePublished"] == "2024-11-18" == data["dateModified"]
+    assert [a["name"] for a in data["author"]] == ["Mike Stone", "Humeyra Pamuk"]
+    assert data["dateline"] == "WASHINGTON"
+    assert data["publisher"]["name"] == content.site.publisher.name
+    assert "correction" not in data
+    assert head.meta["og:type"] == "article"
+    assert head.meta["og:title"] == head.meta["twitter:title"] == article.headline
+    assert head.meta["og:description"] == " ".join(article.standfirst.split())
+    assert head.meta["twitter:card"] == "summary_large_image"
+    assert head.meta["og:image"].endswith("/assets/images/social.png")
+    assert (built_site / "assets/images/social.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_actor_pages_carry_person_or_organization_json_ld(built_site):
+    [person] = [json.loads(t) for t in
+                head_of(built_site / "actors/richard-grenell/index.html").json_ld]
+    assert person["@type"] == "Person"
+    assert person["jobTitle"] == "Foreign policy adviser to Donald Trump"
+    assert "Grenell" in person["alternateName"]
+    assert person["affiliation"]["name"] == "Donald Trump"
+    [org] = [json.loads(t) for t in head_of(built_site / "actors/nato/index.html").json_ld]
+    assert org["@type"] == "Organization" and org["name"] == "NATO"
+
+
+def test_json_ld_cannot_end_its_script_early(project):
+    path = project / "content/articles/us-allows-ukraine-deep-strikes-in-russia.yaml"
+    path.write_text(path.read_text().replace(
+        "headline: U.S. lets Ukraine",
+        "headline: </script><script>alert(1)</script> U.S. lets Ukraine"))
+    result = run_explainer(project, "build")
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / ARTICLE).read_text(encoding="utf-8")
+    [script] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert "<" not in script
+    assert "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; U.S." in html
+    [data] = [json.loads(t) for t in head_of(project / "site" / ARTICLE).json_ld]
+    assert data["headline"].startswith("</script><script>alert(1)</script> U.S.")
+
+
+def test_atom_feed_lists_every_article_and_every_page_links_it(built_site, content):
+    import xml.etree.ElementTree as ET
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(built_site / "feed.xml").getroot()
+    assert feed.tag == f"{atom}feed"
+    assert feed.findtext(f"{atom}title") == content.site.title
+    entries = feed.findall(f"{atom}entry")
+    assert [e.findtext(f"{atom}title") for e in entries] == [
+        a.headline for a in content.articles.values()]
+    for entry in entries:
+        for field in ("id", "updated", "published", "summary"):
+            assert entry.findtext(f"{atom}{field}"), field
+        href = entry.find(f"{atom}link").get("href")
+        local = href.removeprefix(content.site.url.rstrip("/") + "/")
+        assert (built_site / local / "index.html").is_file(), href
+    for page in built_site.rglob("*.html"):
+        feeds = [link for link in head_of(page).links
+                 if link.get("type") == "application/atom+xml"]
+        assert feeds and feeds[0]["href"].endswith("feed.xml"), page
+
+
+def test_range_chart_is_an_accessible_svg_in_both_units(built_site):
+    html = (built_site / ARTICLE).read_text(encoding="utf-8")
+    svg = re.search(r"<svg class=\"ex-chart__svg\".*?</svg>", html, re.S).group(0)
+    assert 'role="img"' in svg and 'aria-labelledby="ex-chart-title ex-chart-desc"' in svg
+    desc = re.search(r'<desc id="ex-chart-desc">(.*?)</desc>', svg).group(1)
+    assert "ATACMS up to 190 miles (306 km)" in desc
+    assert "No range given for HIMARS, Bradley, Abrams, F-16" in desc
+    assert "up to 190 mi (306 km)" in svg and ">miles<" in svg and ">km<" in svg
+
+
+def test_pages_load_nothing_from_other_hosts(built_site):
+    for page in built_site.rglob("*.html"):
+        for resource in head_of(page).resources:
+            assert not re.match(r"^(https?:)?//", resource), (page, resource)
