@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import signal
@@ -70,7 +71,8 @@ class Server:
         return self.wait_for(probe)
 
     def page(self, path: str = PAGE) -> str:
-        return fetch(self.base + path) or ""
+        """The served page with character references decoded (Trump&#39;s -> Trump's)."""
+        return html.unescape(fetch(self.base + path) or "")
 
     def stop(self) -> int:
         self.process.send_signal(signal.SIGINT)   # what Ctrl+C does
