@@ -45,8 +45,10 @@ def site_url(built_site: Path) -> Iterator[str]:
     thread.join()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
+    """One Chromium per test module: Playwright's sync API must be stopped before
+    another test in this process starts its own."""
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"no Chromium at {CHROMIUM}: run `make browser`, or set "
                     "EXPLAINER_CHROMIUM=/path/to/chromium")
