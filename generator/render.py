@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import meta
-from .charts import KM_PER_MILE, range_chart
+from .charts import range_chart
 from .models import Range
 from .resolve import Resolved
 from .safety import neutralise_block, neutralise_inline
