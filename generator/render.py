@@ -22,7 +22,7 @@ from . import meta
 from .charts import range_chart
 from .models import Range
 from .resolve import Resolved
-from .safety import neutralise_block, neutralise_inline
+from .safety import html_text, neutralise_block, neutralise_inline
 from .units import convert, show
 
 if TYPE_CHECKING:
@@ -187,7 +187,14 @@ def block(text: str, prefix: str = "") -> Markup:
 
 
 def yaml_value(value: Any) -> Markup:
-    """A value for the page's front matter: JSON is valid YAML, safely quoted."""
+    """A value for the page's front matter: JSON is valid YAML, safely quoted.
+
+    MkDocs and the theme put titles, descriptions and tags into the page without
+    escaping them (in <title>, the header, <meta content="...">), so text is
+    HTML-escaped here.
+    """
+    if isinstance(value, str):
+        value = html_text(value)
     return Markup(json.dumps(value, ensure_ascii=False).replace("<", "\\u003c"))
 
 

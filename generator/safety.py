@@ -7,6 +7,7 @@ filters call `neutralise` so that no field can leave the Markdown block it lands
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import PurePosixPath, PureWindowsPath
 
@@ -30,7 +31,7 @@ _SURROUNDING = "".join(chr(i) for i in range(0x21)) + "<"
 
 def link_target_problem(target: str) -> str | None:
     """Why a link target is refused, or None when it is an allowed link."""
-    url = _URL_NOISE.sub("", target).strip(_SURROUNDING)
+    url = _URL_NOISE.sub("", html.unescape(target)).strip(_SURROUNDING)
     scheme = _SCHEME.match(url)
     if scheme:
         if scheme.group(1).lower() in ALLOWED_SCHEMES:
@@ -139,3 +140,9 @@ def neutralise_block(escaped: str) -> str:
         if match:
             lines[i] = _encode_next(line, match.end("indent"))
     return "\n".join(lines)
+
+
+def html_text(text: str) -> str:
+    """Text for a place MkDocs copies into HTML as it is (page titles, descriptions)."""
+    return " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(
+        ">", "&gt;").replace('"', "&quot;")

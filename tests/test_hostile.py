@@ -81,6 +81,8 @@ CASES: dict[str, tuple[str, list[str]]] = {
         f"3:10: summary: link target 'JaVaScRiPt:alert(1)' {LINK}"]),
     "link-javascript-split-line": ("actors/x.yaml", [
         f"3:10: summary: link target 'javascript:alert(1)' {LINK}"]),
+    "link-entity-encoded": ("actors/x.yaml", [
+        f"3:10: summary: link target 'javascript:alert(1)' {LINK}"]),
     "link-reference-definition": ("actors/x.yaml", [
         f"3:10: summary: link target 'javascript:alert(1)' {LINK}"]),
     "link-data-image": ("actors/x.yaml", [
