@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from generator.build import Project, check
 
 from .conftest import ROOT, SEED, run_explainer
-from .test_site import ARTICLE, text_of
+from .test_site import ARTICLE, head_of, text_of
 from .test_verify import FIXTURE
 
 VERIFIED = "Quote verified word for word against the source report"
@@ -76,3 +77,12 @@ def test_corrections_are_listed_site_wide_and_on_the_article(integrity_site):
 def test_verified_quotes_are_marked_on_the_built_page(integrity_site):
     article = text_of(integrity_site / "articles" / "ruritania-tests-missile" / "index.html")
     assert article.count(VERIFIED) == 3 and UNVERIFIED not in article
+
+
+@pytest.mark.slow
+def test_correction_notes_are_in_the_articles_json_ld(integrity_site):
+    head = head_of(integrity_site / "articles" / "ruritania-tests-missile" / "index.html")
+    [data] = [json.loads(text) for text in head.json_ld]
+    assert data["correction"] == [{"@type": "CorrectionComment", "text": ENTRY,
+                                   "datePublished": "2025-03-05"}]
+    assert data["dateModified"] == "2025-03-05"
