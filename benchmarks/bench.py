@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_size(n: int, out: Path, preview: bool = True) -> dict[str, Any]:
     root = fresh_project(out / "project", n)
-    result: dict[str, Any] = {"n": n}
+    result: dict[str, Any] = {"n": n, "load_average": os.getloadavg()}
     timing, build = timed_child("build", root)
     result["build"] = {**build, **timing._asdict()}
     result["sizes"] = site_sizes(root / "site", n)

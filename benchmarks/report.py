@@ -22,8 +22,10 @@ def machine() -> str:
         pass
     ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     versions = ", ".join(f"{name} {version(name)}" for name in LIBRARIES)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"machine: {os.cpu_count()} CPUs ({cpu}), {ram:.1f} GiB RAM, "
-            f"Python {platform.python_version()} on {platform.system()}\n"
+            f"Python {platform.python_version()} on {platform.system()}, "
+            f"load average {load}\n"
             f"libraries: {versions}")
 
 
@@ -66,7 +68,8 @@ def render(r: dict[str, Any]) -> str:
         (f"no-op regeneration: {len(r['noop'])} files written", not r["noop"], "0"),
     ] + edit_rows(r)
     head = (f"N = {r['n']} articles: {b['content_files']} content files, "
-            f"{b['pages']} generated pages (times: wall-clock / CPU)")
+            f"{b['pages']} generated pages (times: wall-clock / CPU; load average "
+            f"{r['load_average'][0]:.1f} at the start)")
     lines = [head] + [f"  [{mark(ok)}] {text}" + (f"  (target {target})" if target else "")
                       for text, ok, target in rows]
     return "\n".join(lines)

@@ -40,6 +40,7 @@ def test_prints_every_figure_for_five_articles(bench):
     stdout, _ = bench
     assert re.search(r"machine: \d+ CPUs .*RAM, Python 3\.\d+", stdout)
     assert "N = 5 articles: 22 content files" in stdout
+    assert re.search(r"load average [\d.]+ at the start", stdout)
     for figure in FIGURES:
         assert re.search(figure, stdout), figure
 
