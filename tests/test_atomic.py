@@ -159,7 +159,9 @@ def test_a_run_waits_for_the_lock_and_gives_up_with_a_located_error(tmp_path):
         waiting = subprocess.Popen([sys.executable, "-m", "generator.cli", "generate"],
                                    cwd=root, env={**os.environ, "PYTHONPATH": str(ROOT)},
                                    stderr=subprocess.PIPE, text=True)
-        time.sleep(1.5)
+        said = waiting.stderr.readline()            # blocks until it reaches the lock
+        assert said == f"explainer: waiting for another explainer run (process {os.getpid()})\n"
+        time.sleep(0.5)
         assert waiting.poll() is None               # still waiting: nothing written yet
         assert not (root / "docs/index.md").exists()
     finally:
@@ -167,7 +169,6 @@ def test_a_run_waits_for_the_lock_and_gives_up_with_a_located_error(tmp_path):
         holder.join()
     _, err = waiting.communicate(timeout=60)
     assert waiting.returncode == 0, err
-    assert f"waiting for another explainer run (process {os.getpid()})" in err
     assert (root / "docs/index.md").exists()
 
 

@@ -239,6 +239,11 @@ def test_payloads_are_shown_as_text(site):
     article = " ".join("".join(parse(
         site_dir / "articles/ruritania-tests-missile/index.html").text).split())
     shown = actor + article
+    head = parse(site_dir / "actors/ada-ruritan/index.html")
+    metas = {a.get("property") or a.get("name"): a.get("content") for t, a in head.elements
+             if t == "meta"}
+    name = "<IMG SRC=\"javascript:alert('xss2');\">"   # escaped once: shown as typed
+    assert f"{name} - " in "".join(head.text) and metas["og:title"] == name
     for marker in ("<script>alert('xss1')</script>", "<img src=x onerror=alert('xss3')>",
                    "<svg/onload=alert('xss4')>", "{: onclick=\"alert(15)\" }",
                    "--8<-- \"/etc/passwd\" xss22"):
