@@ -9,22 +9,20 @@ that YAML 1.1 reads as non-text (`no`, `on`, `1:20`) are remembered for a better
 
 from __future__ import annotations
 
-import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .discover import KINDS, SINGLE_FILES, discover, display
 from .errors import ContentError, ContentErrors, located
-from .safety import reserved_id, shorten
+from .safety import shorten
+
+__all__ = ["KINDS", "SINGLE_FILES", "Document", "Loaded", "display", "load", "load_file"]
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-KINDS = {"articles": "article", "actors": "actor", "weapons": "weapon"}
-SINGLE_FILES = {"site.yaml": "site", "glossary.yaml": "glossary"}
 # Content files are small and shallow; these bound the work any one file can cause.
 MAX_DEPTH = 40
 MAX_NODES = 200_000
@@ -96,84 +94,6 @@ def load(content_dir: Path, display_root: Path | None = None) -> Loaded:
     if errors:
         raise ContentErrors(errors, partial=Loaded(documents))
     return Loaded(documents)
-
-
-def display(path: Path, root: Path | None) -> str:
-    """The path as the writer knows it: relative to the project root, links not followed."""
-    root = (root or Path.cwd()).resolve()
-    path = path.parent.resolve() / path.name
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def discover(content_dir: Path, errors: list[ContentError],
-             root: Path | None) -> list[tuple[Path, str]]:
-    """The content files and their kinds; misplaced or misnamed files are errors."""
-    if not content_dir.is_dir():
-        raise ContentErrors([located(display(content_dir, root), 1, 1,
-                                     "content folder not found",
-                                     "run explainer from the project root")])
-    found: list[tuple[Path, str]] = []
-    ids: dict[tuple[str, str], Path] = {}
-    for path in walk(content_dir, errors, root):
-        rel = path.relative_to(content_dir)
-        problem = place_problem(path, rel, ids)
-        if problem:
-            errors.append(located(display(path, root), 1, 1, *problem))
-        elif path.suffix == ".yaml":
-            found.append((path, SINGLE_FILES.get(rel.name) if len(rel.parts) == 1
-                          else KINDS[rel.parts[0]]))
-    return sorted(found)
-
-
-def walk(content_dir: Path, errors: list[ContentError], root: Path | None) -> list[Path]:
-    """Every visible regular file under content_dir, sorted; links are not followed."""
-    files: list[Path] = []
-
-    def unreadable(exc: OSError) -> None:
-        errors.append(located(display(Path(exc.filename or content_dir), root), 1, 1,
-                              f"folder could not be read ({exc.strerror or exc})"))
-
-    for folder, dirs, names in os.walk(content_dir, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files += [Path(folder, n) for n in names if not n.startswith(".")]
-    for path in files:
-        if (path.is_symlink() or not path.is_file()) and \
-                path.suffix.lower() in (".yaml", ".yml"):
-            errors.append(located(display(path, root), 1, 1,
-                                  "content files must be plain files, not links or "
-                                  "devices", "replace it with the file itself"))
-    # lowercase names first, so a name differing only by case is the one refused
-    return sorted((p for p in files if not p.is_symlink() and p.is_file()),
-                  key=lambda p: (p.name != p.name.lower(), p))
-
-
-def place_problem(path: Path, rel: Path, ids: dict[tuple[str, str], Path]
-                  ) -> tuple[str, str] | None:
-    """Why a file's name or place is refused (message, hint), or None if it is fine."""
-    suffix = path.suffix.lower()
-    if suffix == ".yml" or (suffix == ".yaml" and path.suffix != ".yaml"):
-        return (f"content files end in .yaml, not {path.suffix}",
-                f"rename it to {path.stem}.yaml")
-    if suffix != ".yaml" or (len(rel.parts) == 1 and rel.name in SINGLE_FILES):
-        return None
-    if len(rel.parts) != 2 or rel.parts[0] not in KINDS:
-        return ("this file is not in a known place", "put articles, actors and weapons in "
-                "content/articles/, content/actors/ or content/weapons/")
-    folded = (rel.parts[0], path.stem.lower())
-    if folded in ids:
-        return (f"'{path.name}' differs only by case from '{ids[folded].name}'",
-                "keep one file per id; ids are lowercase")
-    ids[folded] = path
-    if not ID_PATTERN.match(path.stem):
-        return (f"'{shorten(path.stem)}' is not a valid id for a file name",
-                "use lowercase letters, digits and single hyphens, like 'joe-biden.yaml'")
-    if reserved_id(path.stem):
-        return (f"'{path.stem}' is a reserved name",
-                "generated pages or Windows use this name; choose another id")
-    return None
 
 
 def load_file(path: Path, kind: str, root: Path | None = None) -> Document:
