@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -199,3 +200,37 @@ def test_os_errors_are_located_not_tracebacks(tmp_path):
     assert result.returncode == 1
     assert "docs:1:1: error: cannot write here: File exists" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_serve_and_build_at_once_do_not_corrupt_each_other(project, tmp_path):
+    """`serve` regenerates on an edit while `build` runs: both finish, docs/ and site/ agree."""
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "serve", "--dev-addr", "127.0.0.1:0"],
+            cwd=project, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=out,
+            stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while "explainer: serving on" not in log.read_text():
+            assert server.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.1)
+        for step in range(2):                       # edits while the build runs
+            ada = project / ADA
+            ada.write_text(re.sub(r"minister[^.]*\.", f"minister {step}.", ada.read_text()))
+            build = run_explainer(project, "build")
+            assert build.returncode == 0, build.stderr
+        deadline = time.monotonic() + 30
+        while "minister 1." not in (project / "docs/actors/ada-ruritan.md").read_text():
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        assert server.poll() is None                # the server survived
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    assert "Traceback" not in log.read_text()
+    again = run_explainer(project, "generate")      # docs/ is exactly what generate writes
+    assert "generated 0 changed pages" in again.stderr, again.stderr
+    html = (project / "site/actors/ada-ruritan/index.html").read_text()
+    assert "minister 1." in html
+    assert [p.name for p in (project / WORK).iterdir()] == ["lock"]
