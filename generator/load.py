@@ -25,8 +25,9 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Content files are small and shallow; these bound the work any one file can cause.
 MAX_DEPTH = 40
-MAX_NODES = 200_000
+MAX_NODES = 50_000
 MAX_BYTES = 1_000_000
+MAX_ERRORS = 200
 DEEP = (f"document is nested too deeply (more than {MAX_DEPTH} levels)",
         "content files are shallow; close the brackets or indent less")
 STANDARD_TAGS = {
@@ -207,9 +208,14 @@ class _Builder:
         self.constructor = yaml.SafeLoader("")
 
     def fail(self, node: yaml.Node, message: str, hint: str) -> None:
-        self.errors.append(located(self.doc.path, node.start_mark.line + 1,
-                                   node.start_mark.column + 1, message, hint,
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        self.errors.append(located(self.doc.path, line, column, message, hint,
                                    text=self.doc.text))
+        if len(self.errors) >= MAX_ERRORS:          # a hostile file must not flood the report
+            self.errors.append(located(self.doc.path, line, column,
+                                       f"more than {MAX_ERRORS} problems; the rest of this "
+                                       "file was not read", "fix the ones listed first"))
+            raise ContentErrors(self.errors)
 
     def build(self, node: yaml.Node, loc: Path_) -> Any:
         self.doc.positions[loc] = Position(node.start_mark.line + 1,

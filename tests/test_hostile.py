@@ -241,15 +241,22 @@ BIG = {
     "a very long line": ("name: Ada\nkind: person\nsummary: " + "x" * 5_000_000 + "\n",
                          "1:1: file is larger than 1 MB"),
     "a 100,000-item list": ("name: Ada\nkind: person\nsummary: A person.\naliases:\n"
-                            + "  - a\n" * 100_000, None),
-    "a 100,000-item list of wrong values": (
-        "name: Ada\nkind: person\nsummary: A person.\naliases:\n" + "  - 1\n" * 100_000,
-        "1:1: 99,800 more problems in this file are not shown"),
+                            + "  - a\n" * 100_000,
+                            "49994:5: document has too many values (more than 50,000)"),
+    "a 20,000-item list": ("name: Ada\nkind: person\nsummary: A person.\naliases:\n"
+                           + "  - a\n" * 20_000, None),
+    "20,000 wrong values": (
+        "name: Ada\nkind: person\nsummary: A person.\naliases:\n" + "  - 1\n" * 20_000,
+        "1:1: 19,800 more problems in this file are not shown"),
+    "20,000 duplicate keys": ("name: Ada\nkind: person\nsummary: A person.\n"
+                              + "name: Eve\n" * 20_000,
+                              "203:1: more than 200 problems; the rest of this file was not "
+                              "read"),
     "400,000 brackets": ("summary: " + "[" * 400_000 + "]" * 400_000 + "\n",
                            f"1:1009: {DEEP}"),
     "300,000 values": ("name: Ada\nkind: person\nsummary: A person.\naliases: ["
                        + "a," * 300_000 + "]\n",
-                       "4:399989: document has too many values (more than 200,000)"),
+                       "4:99989: document has too many values (more than 50,000)"),
 }
 
 
