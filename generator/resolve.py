@@ -7,12 +7,13 @@ says, for every actor and weapon, which articles, quotes and events mention it.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .errors import ContentError, ContentErrors
 from .models import Event, Quote
-from .validate import Content
+from .validate import MAX_ERRORS_PER_FILE, Content
 
 Loc = tuple[str | int, ...]
 
@@ -67,14 +68,22 @@ def dangling(content: Content) -> list[ContentError]:
     """References to ids with no file. A file that exists but failed validation (so is
     missing from a partial Content) is not reported again here."""
     errors: list[ContentError] = []
+    per_file: Counter[tuple[str, str]] = Counter()
     for kind, id_, loc, target, ref in references(content):
         if (target, ref) not in content.paths:
+            per_file[(kind, id_)] += 1
+            if per_file[(kind, id_)] > MAX_ERRORS_PER_FILE:  # a hostile file must not
+                continue                                     # flood the report
             pool = sorted(i for k, i in content.paths if k == target)
             close = difflib.get_close_matches(ref, pool, n=1, cutoff=0.6)
             hint = (f"did you mean '{close[0]}'?" if close else
                     f"create content/{target}s/{ref}.yaml or use an existing id")
             errors.append(content.document(kind, id_).error(
                 loc, f"no {target} with id '{ref}'", hint))
+    errors += [content.document(kind, id_).error(
+        (), f"{count - MAX_ERRORS_PER_FILE:,} more references to missing files are not shown",
+        "fix the ones listed, then check again")
+        for (kind, id_), count in per_file.items() if count > MAX_ERRORS_PER_FILE]
     return errors
 
 

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import cli
 from generator.build import Project, check
@@ -274,3 +275,17 @@ def test_big_inputs_end_within_seconds_in_bounded_memory(tmp_path, case):
         assert result.returncode == 1
         where, message = expected.split(": ", 1)
         assert f"content/actors/ada-ruritan.yaml:{where}: error: {message}" in result.stderr
+
+
+def test_twenty_thousand_missing_references_end_in_seconds(tmp_path):
+    article = "articles/ruritania-tests-missile.yaml"
+    data = yaml.safe_load((MINIMAL / article).read_text())
+    data["key_facts"][0]["actors"] = ["nobody-here"] * 20_000
+    root = project_with(tmp_path, "actors/eve.yaml", HOSTILE / "valid-actor.yaml")
+    (root / "content" / article).write_text(yaml.safe_dump(data, width=10**9))
+    result, seconds = limited_check(root)
+    assert seconds < 15, f"took {seconds:.1f}s"
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("no actor with id 'nobody-here'") == 200
+    assert (f"content/{article}:1:1: error: 19,800 more references to missing files are not "
+            "shown") in result.stderr
