@@ -58,7 +58,7 @@ lint: setup
 npm: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "the workflow lint needs Node.js and npm"; exit 1; }
+	@bash .ci/ensure-node
 	npm ci --no-audit --no-fund
 
 ## browser: make sure a Chromium is there for the browser tests
