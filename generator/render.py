@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup, escape
 
+from . import listings as lst
 from . import meta
 from .charts import range_chart
 from .models import Range
@@ -47,13 +48,16 @@ class Page:
     text: str
 
 
-def render(resolved: Resolved, verified: Verified | None = None) -> list[Page]:
-    """Every generated page, in a stable order; quotes marked verified or not."""
+def render(resolved: Resolved, verified: Verified | None = None,
+           cap: int = lst.CAP) -> list[Page]:
+    """Every generated page, in a stable order; quotes marked verified or not. No page
+    lists more than `cap` quotes, events or articles: longer lists are split."""
     c = resolved.content
     env = environment()
+    shared = lst.shared(resolved, cap)
     common = {"r": resolved, "c": c, "status_help": STATUS_HELP, "kinds": KIND_LABELS,
               "quote_verified": verified.quote_verified if verified else lambda q: False,
-              **listings(resolved)}
+              **listings(resolved), **shared}
 
     def page(path: str, template: str, **extra: Any) -> Page:
         root = "../" * path.count("/")
@@ -66,17 +70,18 @@ def render(resolved: Resolved, verified: Verified | None = None) -> list[Page]:
               for a in resolved.article_order]
     pages += [page(f"actors/{a}.md", "actor.md.j2", id=a, x=c.actors[a],
                    links=resolved.actor_links[a],
+                   lists=lst.backlinks("actors", a, resolved.actor_links[a], cap),
                    ld=meta.actor_ld(c.site, a, c.actors[a],
                                     c.actors.get(c.actors[a].affiliation or "")))
               for a in c.actors]
     pages += [page(f"weapons/{w}.md", "weapon.md.j2", id=w, x=c.weapons[w],
-                   links=resolved.weapon_links[w]) for w in c.weapons]
+                   links=resolved.weapon_links[w],
+                   lists=lst.backlinks("weapons", w, resolved.weapon_links[w], cap))
+              for w in c.weapons]
     pages += [
         page("articles/index.md", "articles_index.md.j2"),
         page("actors/index.md", "actors_index.md.j2"),
         page("weapons/index.md", "weapons_index.md.j2"),
-        page("quotes.md", "quotes.md.j2"),
-        page("timeline.md", "timeline.md.j2"),
         page("glossary.md", "glossary.md.j2"),
         page("corrections.md", "corrections.md.j2"),
         page(".snippets/abbreviations.md", "abbreviations.md.j2"),
@@ -84,7 +89,7 @@ def render(resolved: Resolved, verified: Verified | None = None) -> list[Page]:
              updated=max((meta.modified(a) for a in c.articles.values()),
                          default="1970-01-01")),
     ]
-    return pages
+    return pages + lst.pages(page, resolved, shared, cap)
 
 
 def listings(resolved: Resolved) -> dict[str, Any]:
@@ -95,19 +100,9 @@ def listings(resolved: Resolved) -> dict[str, Any]:
         order = sorted(links, key=lambda i: (-len(links[i].articles), names[i].name, i))
         return [i for i in order if links[i].articles][:12]
 
-    by_year: dict[int, list[str]] = {}
-    for id_ in resolved.article_order:
-        by_year.setdefault(c.articles[id_].published.year, []).append(id_)
-    events = sorted(((e.date, a, e) for a in resolved.article_order
-                     for e in c.articles[a].timeline), key=lambda t: (t[0], t[1]))
-    events_by_year: dict[str, list[tuple[str, Any]]] = {}
-    for date, article_id, event in events:
-        events_by_year.setdefault(date[:4], []).append((article_id, event))
     return {
         "top_actors": ranked(resolved.actor_links, c.actors),
         "top_weapons": ranked(resolved.weapon_links, c.weapons),
-        "articles_by_year": list(by_year.items()),
-        "events_by_year": list(events_by_year.items()),
     }
 
 

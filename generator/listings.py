@@ -1,0 +1,110 @@
+"""Listings of bounded size, for render: long lists split into pages of at most `cap` items.
+
+No generated page may grow with the number of articles: the site-wide quotes are split
+by the speaker's initial, the timeline and the articles by year, and each of those, like
+the backlinks of a popular actor or weapon, into numbered pages of `cap` items, each
+linking to the previous and the next. Every path is built from validated ids, letters
+a-z and four-digit years only.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .resolve import Backlinks, Resolved
+
+CAP = 20  # items per listing page
+ANCHORS = {"quotes": "quotes", "events": "timeline", "articles": "articles"}
+Render = Callable[..., Any]  # render's page(path, template, **extra) -> Page
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One page of a listing: its items and links (docs-relative) to its neighbours."""
+
+    path: str
+    items: list[Any]
+    number: int
+    count: int
+    total: int
+    prev: str | None
+    next: str | None
+
+
+def split(items: Sequence[Any], cap: int, link: Callable[[int], str]) -> list[Chunk]:
+    """items in pages of at most cap; link(k) is page k's docs path (page 1 may carry
+    an #anchor into the page that shows the first items)."""
+    parts = [list(items[i:i + cap]) for i in range(0, len(items), cap)] or [[]]
+    n = len(parts)
+    return [Chunk(link(k).split("#")[0], part, k, n, len(items),
+                  link(k - 1) if k > 1 else None, link(k + 1) if k < n else None)
+            for k, part in enumerate(parts, 1)]
+
+
+def numbered(base: str) -> Callable[[int], str]:
+    """base.md, base-2.md, base-3.md, ..."""
+    return lambda k: f"{base}.md" if k == 1 else f"{base}-{k}.md"
+
+
+def backlinks(prefix: str, id_: str, links: Backlinks, cap: int) -> dict[str, list[Chunk]]:
+    """An actor's or weapon's quotes, events and articles, newest first, in pages: page 1
+    is a section of the actor's own page, the rest are under actors/<id>/."""
+    events = sorted(links.events, key=lambda t: t[1].date, reverse=True)
+    lists = {"quotes": links.quotes, "events": events, "articles": links.articles}
+    return {kind: split(items, cap, lambda k, kind=kind: (
+        f"{prefix}/{id_}.md#{ANCHORS[kind]}" if k == 1 else f"{prefix}/{id_}/{kind}-{k}.md"))
+        for kind, items in lists.items()}
+
+
+def initial(name: str) -> str:
+    """The letter a speaker is filed under: a-z, accents folded; anything else '0-9'."""
+    first = unicodedata.normalize("NFKD", name.strip()[:1]).lower()[:1]
+    return first if "a" <= first <= "z" else "0-9"
+
+
+def shared(resolved: Resolved, cap: int) -> dict[str, Any]:
+    """The site-wide listings, split: quotes by initial, events and articles by year."""
+    c = resolved.content
+    quotes: dict[str, list[tuple[str, str, Any]]] = {}
+    for id_ in sorted(resolved.actor_links, key=lambda i: (c.actors[i].name, i)):
+        for article_id, quote in resolved.actor_links[id_].quotes:
+            quotes.setdefault(initial(c.actors[id_].name), []).append((id_, article_id, quote))
+    events = sorted(((e.date, a, e) for a in resolved.article_order
+                     for e in c.articles[a].timeline), key=lambda t: (t[0], t[1]))
+    by_year: dict[str, list[tuple[str, Any]]] = {}
+    for date, article_id, event in events:
+        by_year.setdefault(date[:4], []).append((article_id, event))
+    articles: dict[str, list[str]] = {}
+    for id_ in resolved.article_order:
+        articles.setdefault(str(c.articles[id_].published.year), []).append(id_)
+    return {
+        "quote_letters": {k: split(v, cap, numbered(f"quotes/{k}"))
+                          for k, v in sorted(quotes.items())},
+        "event_years": {y: split(v, cap, numbered(f"timeline/{y}")) for y, v in by_year.items()},
+        "article_years": {y: split(v, cap, numbered(f"articles/years/{y}"))
+                          for y, v in articles.items()},
+        "latest_articles": resolved.article_order[:cap],
+    }
+
+
+def pages(page: Render, resolved: Resolved, lists: dict[str, Any], cap: int) -> list[Any]:
+    """The listing pages: index pages, split site-wide lists and backlink sub-pages."""
+    c = resolved.content
+    out = [page("quotes/index.md", "quotes_index.md.j2"),
+           page("timeline/index.md", "timeline_index.md.j2")]
+    out += [page(p.path, "quotes_letter.md.j2", letter=k, p=p)
+            for k, chunks in lists["quote_letters"].items() for p in chunks]
+    out += [page(p.path, "timeline_year.md.j2", year=y, p=p)
+            for y, chunks in lists["event_years"].items() for p in chunks]
+    out += [page(p.path, "articles_year.md.j2", year=y, p=p)
+            for y, chunks in lists["article_years"].items() for p in chunks]
+    for prefix, things, all_links in (("actors", c.actors, resolved.actor_links),
+                                      ("weapons", c.weapons, resolved.weapon_links)):
+        for id_ in things:
+            for kind, chunks in backlinks(prefix, id_, all_links[id_], cap).items():
+                out += [page(p.path, "backlinks_more.md.j2", kind=kind, x=things[id_],
+                             id=id_, prefix=prefix, p=p) for p in chunks[1:]]
+    return out

@@ -1,0 +1,137 @@
+"""Listings stay bounded as the site grows: no page lists every other page.
+
+Synthetic content (benchmarks/synth.py) at two sizes, rendered with a small page cap:
+every page holds at most `cap` listed items and no page grows with the number of
+articles, yet every quote, event and article is reachable from its index page by
+following links, and the built site (mkdocs --strict) has no broken link.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks import synth
+from generator.linkcheck import check_site
+from generator.load import load
+from generator.render import render
+from generator.resolve import resolve
+from generator.validate import validate
+from generator.write import write
+
+from .conftest import ROOT, copy_project
+
+CAP = 4
+LINK = re.compile(r"\]\(([^)#\s]+\.md)(?:#[^)\s]*)?\)")
+ITEMS = {"quote": re.compile(r'<figure class="ex-quote"'),
+         "event": re.compile(r'^- <time datetime=', re.M),
+         "article": re.compile(r"^- \[.*\]\(\S*articles/[a-z0-9-]+\.md\)", re.M)}
+
+
+def synthetic(tmp: Path, n: int) -> tuple[dict[str, str], object]:
+    content = tmp / f"content-{n}"
+    synth.generate(content, n)
+    shutil.copy2(ROOT / "content" / "site.yaml", content / "site.yaml")
+    resolved = resolve(validate(load(content, tmp)))
+    return {p.path: p.text for p in render(resolved, cap=CAP)}, resolved
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("listings")
+    return {n: synthetic(tmp, n) for n in (20, 60)}
+
+
+def reachable(pages: dict[str, str], start: str) -> set[str]:
+    """Every page reached from start by following Markdown links between pages."""
+    seen, todo = {start}, [start]
+    while todo:
+        page = todo.pop()
+        for target in LINK.findall(pages[page]):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+            if path in pages and path not in seen:
+                seen.add(path)
+                todo.append(path)
+    return seen
+
+
+def test_no_page_lists_more_than_cap_items(sites):
+    pages, _ = sites[60]
+    for path, text in pages.items():
+        if path.startswith("articles/") and path != "articles/index.md" and \
+                not path.startswith("articles/years/"):
+            continue   # an article page shows its own quotes and events, not a listing
+        for kind, pattern in ITEMS.items():
+            assert len(pattern.findall(text)) <= CAP, (path, kind)
+
+
+def test_largest_page_does_not_grow_with_the_number_of_articles(sites):
+    small = max(len(t) for p, t in sites[20][0].items() if p.endswith(".md"))
+    large = max(len(t) for p, t in sites[60][0].items() if p.endswith(".md"))
+    quotes = sum(len(a.quotes) for a in sites[60][1].content.articles.values())
+    assert quotes > 100 * CAP / 4           # unsplit, the quotes page would be 3x larger
+    assert large <= 1.3 * small, (small, large)
+
+
+def test_every_quote_event_and_article_is_reachable_from_its_index(sites):
+    pages, resolved = sites[60]
+    c = resolved.content
+    quote_pages = "".join(pages[p] for p in reachable(pages, "quotes/index.md"))
+    event_pages = "".join(pages[p] for p in reachable(pages, "timeline/index.md"))
+    article_pages = reachable(pages, "articles/index.md")
+    assert len(pages["quotes/index.md"]) < 2000
+    for article_id, article in c.articles.items():
+        assert f"articles/{article_id}.md" in article_pages
+        for q in article.quotes:
+            assert f"“{q.text}”" in quote_pages, q.text
+        for e in article.timeline:
+            assert f'<time datetime="{e.date}">' in event_pages
+            assert e.event.split()[0] in event_pages
+
+
+def test_every_backlink_is_reachable_from_the_actor_page(sites):
+    pages, resolved = sites[60]
+    busiest = max(resolved.actor_links, key=lambda a: len(resolved.actor_links[a].quotes))
+    links = resolved.actor_links[busiest]
+    assert len(links.quotes) > CAP and len(links.articles) > CAP
+    text = "".join(pages[p] for p in reachable(pages, f"actors/{busiest}.md")
+                   if p.startswith(f"actors/{busiest}"))
+    for _, q in links.quotes:
+        assert f"“{q.text}”" in text
+    for article_id in links.articles:
+        assert f"](../../articles/{article_id}.md)" in text or \
+            f"](../articles/{article_id}.md)" in text
+    assert f"actors/{busiest}/quotes-2.md" in pages
+    assert "Page 1 of" in pages[f"actors/{busiest}.md"]
+
+
+def test_listing_pages_are_excluded_from_search(sites):
+    pages, _ = sites[60]
+    for path, text in pages.items():
+        if path.startswith(("quotes/", "timeline/", "articles/years/")) or \
+                re.match(r"(actors|weapons)/[a-z0-9-]+/", path):
+            assert "search:\n  exclude: true" in text, path
+
+
+@pytest.mark.slow
+def test_split_site_builds_strict_with_every_link_resolving(tmp_path, sites):
+    """The split listings, written and built by MkDocs --strict; no broken link."""
+    root = copy_project(tmp_path / "project")
+    for folder in ("articles", "actors", "weapons", "sources"):
+        shutil.rmtree(root / "content" / folder, ignore_errors=True)
+    synth.generate(root / "content", 20)
+    resolved = resolve(validate(load(root / "content", root)))
+    write(render(resolved, cap=CAP), root / "docs")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+                          cwd=root, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    report = check_site(root / "site")
+    assert not report.broken, [b.format() for b in report.broken]
+    assert (root / "site" / "quotes" / "index.html").exists()
+    assert (root / "site" / "timeline" / "index.html").exists()
