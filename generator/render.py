@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -49,9 +50,11 @@ class Page:
 
 
 def render(resolved: Resolved, verified: Verified | None = None,
-           cap: int = lst.CAP) -> list[Page]:
+           cap: int = lst.CAP, only: Callable[[str], bool] | None = None) -> list[Page]:
     """Every generated page, in a stable order; quotes marked verified or not. No page
-    lists more than `cap` quotes, events or articles: longer lists are split."""
+    lists more than `cap` quotes, events or articles: longer lists are split.
+
+    `only` (serve) is asked about every page's path; pages it declines are left out."""
     c = resolved.content
     env = environment()
     shared = lst.shared(resolved, cap)
@@ -59,7 +62,9 @@ def render(resolved: Resolved, verified: Verified | None = None,
               "quote_verified": verified.quote_verified if verified else lambda q: False,
               **listings(resolved), **shared}
 
-    def page(path: str, template: str, **extra: Any) -> Page:
+    def page(path: str, template: str, **extra: Any) -> Page | None:
+        if only is not None and not only(path):
+            return None
         root = "../" * path.count("/")
         text = env.get_template(template).render(root=root, **common, **extra)
         return Page(path, text.strip() + "\n")
@@ -89,7 +94,7 @@ def render(resolved: Resolved, verified: Verified | None = None,
              updated=max((meta.modified(a) for a in c.articles.values()),
                          default="1970-01-01")),
     ]
-    return pages + lst.pages(page, resolved, shared, cap)
+    return [p for p in pages + lst.pages(page, resolved, shared, cap) if p is not None]
 
 
 def listings(resolved: Resolved) -> dict[str, Any]:

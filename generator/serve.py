@@ -7,6 +7,8 @@ MkDocs 1.6.1 does not reload without it. `--dirty` rebuilds only the pages whose
 Markdown changed (the generator rewrites exactly those), not the whole site: at 1,000
 articles, seconds instead of a full build per save. A content error is printed in the
 terminal, the last good pages stay up, and the next good save recovers without a restart.
+Between saves the serve process remembers what it read and rendered (incremental.py):
+a save re-reads the changed files and renders only the pages they can reach.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .build import Project, generate
+from .build import Project
 from .errors import ContentErrors
+from .incremental import Session
 from .report import report
 from .write import read_manifest
 
@@ -32,9 +35,10 @@ def serve(project: Project, dev_addr: str) -> int:
     """Serve until interrupted or MkDocs stops; returns MkDocs' exit status."""
     host, port = parse_addr(dev_addr)
     snapshot = fingerprint(project.content)
-    if not regenerate(project) and not read_manifest(project.docs):
+    session = Session(project)
+    if not regenerate(session) and not read_manifest(project.docs):
         say("no pages yet: the preview starts once the errors above are fixed")
-        while not regenerate(project):
+        while not regenerate(session):
             snapshot = wait_for_change(project.content, snapshot)
     say(f"serving on http://{host}:{port}/ (Ctrl+C to stop)")
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
@@ -46,7 +50,7 @@ def serve(project: Project, dev_addr: str) -> int:
     try:
         while server.poll() is None:
             snapshot = wait_for_change(project.content, snapshot, server.poll)
-            regenerate(project)
+            regenerate(session)
     finally:
         if server.poll() is None:
             server.terminate()
@@ -82,11 +86,11 @@ def parse_addr(dev_addr: str) -> tuple[str, int]:
     return host, port
 
 
-def regenerate(project: Project) -> bool:
-    """Generate the pages; on any problem, say so, keep the last good pages, and
-    return False."""
+def regenerate(session: Session) -> bool:
+    """Generate the pages that can have changed; on any problem, say so, keep the last
+    good pages, and return False."""
     try:
-        resolved, written = generate(project)
+        resolved, written = session.generate()
     except ContentErrors as exc:
         report(exc.errors)
         say("content has errors; the last good pages stay up until they are fixed")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,13 +42,16 @@ class Content:
         return self.paths[(kind, id_)]
 
 
-def validate(loaded: Loaded) -> Content:
-    """Validate every document; raise ContentErrors with all problems found."""
+def validate(loaded: Loaded,
+             model_of: Callable[[Document], BaseModel] | None = None) -> Content:
+    """Validate every document; raise ContentErrors with all problems found.
+
+    `model_of` (serve's cache) stands in for validating each document afresh."""
     errors: list[ContentError] = []
     models: dict[tuple[str, str], Any] = {}
     for doc in loaded.documents:
         try:
-            models[(doc.kind, doc.id)] = validate_document(doc)
+            models[(doc.kind, doc.id)] = (model_of or validate_document)(doc)
         except ContentErrors as exc:
             errors.extend(exc.errors)
     if not any(d.kind == "site" for d in loaded.documents):

@@ -47,9 +47,17 @@ class Verified:
         return id(quote) in self.checked_quotes
 
 
-def verify(resolved: Resolved, root: Path,
-           sources: Mapping[str, Path] | None = None) -> Verified:
-    """Run every check; raise ContentErrors when any finding is an error."""
+Memo = dict[str, tuple[tuple[object, ...], list[ContentError], set[int]]]
+"""Per article: what its findings depended on, its findings, its verified quotes."""
+
+
+def verify(resolved: Resolved, root: Path, sources: Mapping[str, Path] | None = None,
+           memo: Memo | None = None) -> Verified:
+    """Run every check; raise ContentErrors when any finding is an error.
+
+    With a memo (`explainer serve`), an article whose model, source file and actors'
+    names are all as last time keeps last time's findings instead of being re-checked.
+    """
     content, sources = resolved.content, sources or {}
     unknown = sorted(set(sources) - set(content.articles) - {ALL_ARTICLES})
     if unknown:
@@ -59,12 +67,16 @@ def verify(resolved: Resolved, root: Path,
     findings: list[ContentError] = []
     checked: set[int] = set()
     index = NameIndex(content)
+    memo = memo if memo is not None and not sources else {}
     for article_id, article in content.articles.items():
-        doc = content.document("article", article_id)
-        source, why = read_source(article, root, sources, article_id)
-        found, verified = check_article(content, index, article, source, why)
-        findings += place(doc, accept(article, found, source is not None))
-        checked |= {id(article.quotes[i]) for i in verified}
+        key = (article, source_stamp(article, root), index.signature)
+        if article_id not in memo or not same_key(memo[article_id][0], key):
+            memo[article_id] = (key, *checked_article(content, index, article_id, root,
+                                                      sources))
+        findings += memo[article_id][1]
+        checked |= {id(article.quotes[i]) for i in memo[article_id][2]}
+    for gone in set(memo) - set(content.articles):
+        del memo[gone]
     for kind, items in (("actor", content.actors), ("weapon", content.weapons)):
         for id_, item in items.items():
             found = unit_findings(("summary",), item.summary)
@@ -72,6 +84,30 @@ def verify(resolved: Resolved, root: Path,
     if any(f.severity == "error" for f in findings):
         raise ContentErrors(resolved.warnings + findings)
     return Verified(resolved, sorted(findings), frozenset(checked))
+
+
+def checked_article(content: Content, index: NameIndex, article_id: str, root: Path,
+                    sources: Mapping[str, Path]) -> tuple[list[ContentError], set[int]]:
+    """One article's located findings, and the indices of its verified quotes."""
+    article = content.articles[article_id]
+    source, why = read_source(article, root, sources, article_id)
+    found, verified = check_article(content, index, article, source, why)
+    return place(content.document("article", article_id),
+                 accept(article, found, source is not None)), verified
+
+
+def source_stamp(article: Article, root: Path) -> tuple[int, int] | None:
+    """When and how big the article's source text is (None when absent)."""
+    try:
+        stat = (root / article.source.text).stat() if article.source.text else None
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size) if stat else None
+
+
+def same_key(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
+    """The same article object (not merely equal), the same source, the same names."""
+    return old[0] is new[0] and old[1:] == new[1:]
 
 
 def read_source(article: Article, root: Path, sources: Mapping[str, Path],
@@ -171,6 +207,8 @@ class NameIndex:
         self.speakers = {a for a, x in content.actors.items()
                          if x.kind in ("person", "organization")}
         self.affiliation = {a: x.affiliation for a, x in content.actors.items()}
+        self.signature = tuple((a, x.name, tuple(x.aliases), x.kind, x.affiliation)
+                               for a, x in content.actors.items())
         names = sorted(self.ids, key=len, reverse=True)
         self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"
                                   if names else r"(?!x)x")

@@ -1,0 +1,188 @@
+"""`explainer serve`'s memory between saves: regenerate only what an edit can change.
+
+A `Session` keeps every content file's loaded document and validated model, keyed by
+path and (modification time, size); a save re-reads and re-validates only the files
+whose stamp moved, and forgets deleted ones. Resolve runs over the kept models (it is
+cheap); verify re-checks only the articles whose model, source text or actors' names
+changed (see `verify.Memo`). Render is asked for the pages an edit can reach: those of
+the changed articles, actors and weapons and of everything they reference before and
+after the edit, plus every page that is not one entity's page (home, indexes,
+listings), whatever render.py lists. The result equals a full `generate`, byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from .build import Project, writing
+from .discover import discover
+from .errors import ContentError, ContentErrors
+from .load import Document, Loaded, load_file
+from .render import Page, render
+from .resolve import dangling, references, resolve
+from .validate import Content, validate, validate_document
+from .verify import Memo, Verified, verify
+from .write import WriteReport, write
+
+# One entity's own page, and an actor's or weapon's further pages of backlinks.
+ENTITY_PAGE = re.compile(r"(articles|actors|weapons)/([^/]+)\.md"
+                         r"|(actors|weapons)/([^/]+)/[^/]+\.md")
+Key = tuple[str, str]
+
+
+@dataclass
+class Entry:
+    """One content file as last read: its document and model, or its errors."""
+
+    stamp: tuple[int, int]
+    document: Document | None
+    errors: list[ContentError]
+    model: BaseModel | None = None
+
+
+@dataclass
+class Session:
+    """What one `serve` process remembers from its last good regeneration."""
+
+    project: Project
+    files: dict[str, Entry] = field(default_factory=dict)
+    memo: Memo = field(default_factory=dict)
+    content: Content | None = None
+    quotes: dict[str, frozenset[int]] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)
+    owners: dict[int, Entry] = field(default_factory=dict)
+    rendered: list[str] = field(default_factory=list)
+    """The pages the last regeneration rendered (the others were kept as they were)."""
+
+    def generate(self) -> tuple[Verified, WriteReport]:
+        """Like `build.generate`, reusing what did not change; raises ContentErrors."""
+        with writing(self.project):
+            verified = self.check()
+            wanted = self.reach(verified)
+            paths: list[str] = []
+
+            def only(path: str) -> bool:
+                paths.append(path)
+                return path not in self.pages or wanted(path)
+
+            fresh = {p.path: p.text for p in render(verified.resolved, verified, only)}
+            texts = {path: fresh[path] if path in fresh else self.pages[path]
+                     for path in paths}
+            report = write([Page(path, text) for path, text in texts.items()],
+                           self.project.docs)
+        self.pages, self.content = texts, verified.resolved.content
+        self.rendered = list(fresh)
+        self.quotes = verified_quotes(verified)
+        return verified, report
+
+    def check(self) -> Verified:
+        """Load (changed files only), validate, resolve and verify, as `build.check`."""
+        errors: list[ContentError] = []
+        documents, seen = [], set()
+        for path, kind in discover(self.project.content, errors, self.project.root):
+            entry = self.entry(path, kind)
+            seen.add(str(path))
+            if entry.document is None:
+                errors += entry.errors
+            else:
+                documents.append(entry.document)
+        self.files = {p: e for p, e in self.files.items() if p in seen}
+        self.owners = {id(e.document): e for e in self.files.values() if e.document}
+        if errors:
+            raise ContentErrors(errors + [e for d in documents
+                                          for e in self.by_document(d).errors])
+        try:
+            content = validate(Loaded(documents), self.model_of)
+        except ContentErrors as exc:
+            raise ContentErrors(exc.errors + (dangling(exc.partial) if exc.partial else [])
+                                ) from None
+        return verify(resolve(content), self.project.root, memo=self.memo)
+
+    def entry(self, path: Any, kind: str) -> Entry:
+        """The file as last read, or read again (and validated) if its stamp moved."""
+        try:
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            stamp = (-1, -1)
+        entry = self.files.get(str(path))
+        if entry is not None and entry.stamp == stamp and (
+                entry.document is None or entry.document.kind == kind):
+            return entry
+        try:
+            entry = Entry(stamp, load_file(path, kind, self.project.root), [])
+        except ContentErrors as exc:
+            entry = Entry(stamp, None, exc.errors)
+        if entry.document is not None:
+            try:
+                entry.model = validate_document(entry.document)
+            except ContentErrors as exc:
+                entry.errors = exc.errors
+        self.files[str(path)] = entry
+        return entry
+
+    def by_document(self, document: Document) -> Entry:
+        return self.owners[id(document)]
+
+    def model_of(self, document: Document) -> BaseModel:
+        entry = self.by_document(document)
+        if entry.model is None:
+            raise ContentErrors(entry.errors)
+        return entry.model
+
+    def reach(self, verified: Verified) -> Any:
+        """Which pages to render: a predicate on a page's path."""
+        old, new = self.content, verified.resolved.content
+        if old is None or old.site is not new.site or old.glossary is not new.glossary:
+            return lambda path: True
+        changed = changed_entities(old, new)
+        now = verified_quotes(verified)
+        changed |= {("article", a) for a in set(now) | set(self.quotes)
+                    if now.get(a) != self.quotes.get(a)}
+        dirty = set(changed)
+        for content in (old, new):
+            links = neighbours(content)
+            for key in changed:
+                dirty |= links.get(key, set())
+
+        def wanted(path: str) -> bool:
+            match = ENTITY_PAGE.fullmatch(path)
+            if match is None:
+                return True                          # home, indexes, listings, feed
+            kind, id_ = match.group(1)[:-1], match.group(2)
+            if (kind, id_) not in new.paths:         # not one entity's page after all
+                return True
+            return (kind, id_) in dirty
+        return wanted
+
+
+def changed_entities(old: Content, new: Content) -> set[Key]:
+    """Articles, actors and weapons whose model is not the very one used last time."""
+    result = set()
+    for kind, before, after in (("article", old.articles, new.articles),
+                                ("actor", old.actors, new.actors),
+                                ("weapon", old.weapons, new.weapons)):
+        for id_ in set(before) | set(after):
+            if before.get(id_) is not after.get(id_):
+                result.add((kind, id_))
+    return result
+
+
+def neighbours(content: Content) -> dict[Key, set[Key]]:
+    """Who shows whom: every reference, both ways (an article page names its actors,
+    an actor page lists its articles, members, weapons and affiliation)."""
+    links: dict[Key, set[Key]] = {}
+    for kind, id_, _, target, ref in references(content):
+        links.setdefault((kind, id_), set()).add((target, ref))
+        links.setdefault((target, ref), set()).add((kind, id_))
+    return links
+
+
+def verified_quotes(verified: Verified) -> dict[str, frozenset[int]]:
+    """Per article, which of its quotes are marked verified."""
+    return {a: frozenset(i for i, q in enumerate(x.quotes) if verified.quote_verified(q))
+            for a, x in verified.resolved.content.articles.items()}
