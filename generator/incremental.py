@@ -13,6 +13,7 @@ listings), whatever render.py lists. The result equals a full `generate`, byte f
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,29 +56,44 @@ class Session:
     quotes: dict[str, frozenset[int]] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
     owners: dict[int, Entry] = field(default_factory=dict)
+    links: dict[Key, set[Key]] = field(default_factory=dict)
     rendered: list[str] = field(default_factory=list)
     """The pages the last regeneration rendered (the others were kept as they were)."""
 
     def generate(self) -> tuple[Verified, WriteReport]:
-        """Like `build.generate`, reusing what did not change; raises ContentErrors."""
+        """Like `build.generate`, reusing what did not change; raises ContentErrors.
+
+        The changed articles', actors' and weapons' own pages are written first, so the
+        preview shows an edit while the listings (which show every article) are still
+        being rendered; both are written before the project lock is let go."""
         with writing(self.project):
             verified = self.check()
             wanted = self.reach(verified)
-            paths: list[str] = []
+            content = verified.resolved.content
+            self.rendered = []
+            first = self.write_pages(verified, lambda p: wanted(p) and entity(p, content))
+            second = self.write_pages(verified, lambda p: wanted(p) and not entity(p, content))
+        self.content, self.quotes = content, verified_quotes(verified)
+        written = first.written + second.written
+        return verified, WriteReport(written, len(self.pages) - len(written),
+                                     first.removed + second.removed)
 
-            def only(path: str) -> bool:
-                paths.append(path)
-                return path not in self.pages or wanted(path)
+    def write_pages(self, verified: Verified, wanted: Callable[[str], bool]) -> WriteReport:
+        """Render the wanted pages (and any page not written yet), keep the others'
+        last text, and write whatever differs from docs/."""
+        paths: list[str] = []
 
-            fresh = {p.path: p.text for p in render(verified.resolved, verified, only)}
-            texts = {path: fresh[path] if path in fresh else self.pages[path]
-                     for path in paths}
-            report = write([Page(path, text) for path, text in texts.items()],
-                           self.project.docs)
-        self.pages, self.content = texts, verified.resolved.content
-        self.rendered = list(fresh)
-        self.quotes = verified_quotes(verified)
-        return verified, report
+        def only(path: str) -> bool:
+            paths.append(path)
+            return path not in self.pages or wanted(path)
+
+        fresh = {p.path: p.text for p in render(verified.resolved, verified, only)}
+        texts = {path: fresh[path] if path in fresh else self.pages[path] for path in paths}
+        report = write([Page(path, text) for path, text in texts.items()],
+                       self.project.docs)
+        self.pages = texts
+        self.rendered += fresh
+        return report
 
     def check(self) -> Verified:
         """Load (changed files only), validate, resolve and verify, as `build.check`."""
@@ -134,30 +150,35 @@ class Session:
             raise ContentErrors(entry.errors)
         return entry.model
 
-    def reach(self, verified: Verified) -> Any:
+    def reach(self, verified: Verified) -> Callable[[str], bool]:
         """Which pages to render: a predicate on a page's path."""
         old, new = self.content, verified.resolved.content
         if old is None or old.site is not new.site or old.glossary is not new.glossary:
+            self.links = neighbours(new)
             return lambda path: True
         changed = changed_entities(old, new)
         now = verified_quotes(verified)
         changed |= {("article", a) for a in set(now) | set(self.quotes)
                     if now.get(a) != self.quotes.get(a)}
         dirty = set(changed)
-        for content in (old, new):
-            links = neighbours(content)
+        self.links, before = neighbours(new), self.links
+        for links in (before, self.links):
             for key in changed:
                 dirty |= links.get(key, set())
 
         def wanted(path: str) -> bool:
-            match = ENTITY_PAGE.fullmatch(path)
-            if match is None:
-                return True                          # home, indexes, listings, feed
-            kind, id_ = match.group(1)[:-1], match.group(2)
-            if (kind, id_) not in new.paths:         # not one entity's page after all
-                return True
-            return (kind, id_) in dirty
+            return not entity(path, new) or page_key(path) in dirty
         return wanted
+
+
+def page_key(path: str) -> Key | None:
+    match = ENTITY_PAGE.fullmatch(path)
+    return (match.group(1)[:-1], match.group(2)) if match else None
+
+
+def entity(path: str, content: Content) -> bool:
+    """One article's, actor's or weapon's own page (not home, an index or a listing)."""
+    return page_key(path) in content.paths
 
 
 def changed_entities(old: Content, new: Content) -> set[Key]:

@@ -74,11 +74,14 @@ def save_manifest(out_dir: Path, paths: set[str]) -> None:
 def check_paths(pages: list[Page], out_dir: Path, previous: set[str]) -> None:
     errors = []
     seen: dict[str, str] = {}
+    folders: dict[Path, bool] = {}              # each folder resolved once, not per page
     for page in pages:
         rel = PurePosixPath(page.path)
         folded = page.path.lower()
+        if rel.parts and (out_dir / rel).parent not in folders:
+            folders[(out_dir / rel).parent] = inside(out_dir / rel, out_dir)
         if rel.is_absolute() or ".." in rel.parts or not rel.parts or \
-                not inside(out_dir / rel, out_dir):
+                not folders[(out_dir / rel).parent]:
             errors.append(f"refusing to write outside {out_dir}: {page.path}")
         elif folded in seen:
             errors.append(f"two pages would be written to {page.path} "
