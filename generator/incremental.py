@@ -87,7 +87,7 @@ class Session:
             paths.append(path)
             return path not in self.pages or wanted(path)
 
-        fresh = {p.path: p.text for p in render(verified.resolved, verified, only)}
+        fresh = {p.path: p.text for p in render(verified.resolved, verified, only=only)}
         texts = {path: fresh[path] if path in fresh else self.pages[path] for path in paths}
         report = write([Page(path, text) for path, text in texts.items()],
                        self.project.docs)
