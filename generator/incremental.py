@@ -173,7 +173,10 @@ class Session:
 
 def page_key(path: str) -> Key | None:
     match = ENTITY_PAGE.fullmatch(path)
-    return (match.group(1)[:-1], match.group(2)) if match else None
+    if match is None:
+        return None
+    folder, id_ = match.group(1, 2) if match.group(1) else match.group(3, 4)
+    return folder[:-1], id_
 
 
 def entity(path: str, content: Content) -> bool:

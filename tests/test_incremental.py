@@ -111,3 +111,22 @@ def test_an_actor_edit_renders_only_the_pages_that_show_the_actor(tmp_path: Path
     assert "articles/us-allows-ukraine-deep-strikes-in-russia.md" in session.rendered
     assert "weapons/f-16.md" not in session.rendered
     assert "actors/poland.md" not in session.rendered
+
+
+def test_split_listings_and_backlink_pages_stay_equal(tmp_path: Path) -> None:
+    """Synthetic content big enough that listings and backlinks run to several pages."""
+    from benchmarks import bench
+
+    root = bench.fresh_project(tmp_path / "synthetic", 60)
+    assert list((root / "content").glob("*")), "synthetic content was generated"
+    session = Session(Project(root))
+    session.generate()
+    assert any(p.count("/") == 2 for p in session.pages if p.startswith("actors/"))
+    article = sorted((root / "content/articles").glob("*.yaml"))[30]
+    for kind in ("body", "headline"):
+        bench.edit(article, kind)
+        session.generate()
+        assert tree(root / "docs") == full(root, tmp_path), kind
+    article.unlink()
+    session.generate()
+    assert tree(root / "docs") == full(root, tmp_path), "article deleted"
