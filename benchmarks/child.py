@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.build import BuildFailed, Project, generate, mkdocs
+from generator.pipeline import BuildFailed, Project, generate, mkdocs
 
 TIME = "/usr/bin/time"
 

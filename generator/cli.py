@@ -11,10 +11,10 @@ import os
 import sys
 from pathlib import Path
 
-from . import build as pipeline
-from .errors import ContentErrors
-from .report import FORMATS, report
-from .scaffold import slug
+from generator import pipeline
+from generator.authoring.scaffold import slug
+from generator.errors import ContentErrors
+from generator.report import FORMATS, report
 
 
 def parser() -> argparse.ArgumentParser:
@@ -99,16 +99,16 @@ def run(args: argparse.Namespace, project: pipeline.Project) -> int:
         resolved, _ = pipeline.build(project)
         report(resolved.warnings)
     elif args.command == "serve":
-        from .serve import serve
+        from generator.site.serve import serve
         return serve(project, args.dev_addr)
     elif args.command == "schema":
-        from .schema import write_schemas
+        from generator.authoring.schema import write_schemas
         return write_schemas(project.root / "schemas", check_only=args.check)
     elif args.command == "linkcheck":
-        from .linkcheck import run as linkcheck
+        from generator.site.linkcheck import run as linkcheck
         return linkcheck(args.site or project.site, args.site_url)
     elif args.command == "new":
-        from .scaffold import new
+        from generator.authoring.scaffold import new
         path = new(project, args.kind, args.name)
         print(f"created {path.relative_to(project.root).as_posix()}: fill it in, then run "
               "`explainer check`", file=sys.stderr)

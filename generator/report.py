@@ -9,7 +9,7 @@ import json
 import sys
 from typing import TextIO
 
-from .errors import ContentError
+from generator.errors import ContentError
 
 FORMATS = ("text", "github", "json")
 

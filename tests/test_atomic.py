@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, generate
 from generator.errors import ContentErrors
-from generator.staging import WORK, locked
+from generator.pipeline import Project, generate
+from generator.site.staging import WORK, locked
 
 from .conftest import ROOT, copy_project, run_explainer
 

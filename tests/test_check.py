@@ -27,10 +27,10 @@ def loader(request, monkeypatch):
     """Every scenario with libyaml's loader and with PyYAML's pure-Python one."""
     import yaml
 
-    import generator.load
+    import generator.stages.load
     if not hasattr(yaml, request.param):
         pytest.skip(f"this PyYAML has no {request.param}")
-    monkeypatch.setattr(generator.load, "Loader", getattr(yaml, request.param))
+    monkeypatch.setattr(generator.stages.load, "Loader", getattr(yaml, request.param))
     return request.param
 
 
@@ -117,7 +117,7 @@ def test_yaml11_traps_in_text_fields(tmp_path, capsys):
 
 def test_1e3_is_text_for_pyyaml(tmp_path):
     """PyYAML (YAML 1.1) reads 1e3 as the text "1e3", so it needs no quotes."""
-    from generator.load import load_file
+    from generator.stages.load import load_file
     path = tmp_path / "x.yaml"
     path.write_text("aliases: [1e3]\n")
     assert load_file(path, "actor", tmp_path).data == {"aliases": ["1e3"]}

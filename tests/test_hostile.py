@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 from generator import cli
-from generator.build import Project, check
 from generator.errors import ContentErrors
+from generator.pipeline import Project, check
 
 from .conftest import ROOT
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, generate
 from generator.errors import ContentErrors
-from generator.incremental import Session
+from generator.pipeline import Project, generate
+from generator.site.incremental import Session
 
 from .conftest import copy_project
 

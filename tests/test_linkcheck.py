@@ -3,7 +3,7 @@
 import shutil
 from pathlib import Path
 
-from generator.linkcheck import check_site
+from generator.site.linkcheck import check_site
 
 from .conftest import ROOT, run_explainer
 

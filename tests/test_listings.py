@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 
 from benchmarks import synth
-from generator.linkcheck import check_site
-from generator.load import load
-from generator.render import render
-from generator.resolve import resolve
-from generator.validate import validate
-from generator.write import write
+from generator.render.pages import render
+from generator.site.linkcheck import check_site
+from generator.stages.load import load
+from generator.stages.resolve import resolve
+from generator.stages.validate import validate
+from generator.stages.write import write
 
 from .conftest import ROOT, copy_project
 

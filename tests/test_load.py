@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ContentErrors
-from generator.load import load, load_file
+from generator.stages.load import load, load_file
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "joe-biden.yaml") -> Path:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.authoring.scaffold import slug
 from generator.cli import main
-from generator.load import load_file
-from generator.scaffold import slug
+from generator.stages.load import load_file
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
 
@@ -155,7 +155,7 @@ def test_readme_walkthrough_works_as_written(root, capsys):
                                            re.S).group(1)})
     assert load_file(article, "article", root).data["actors"] == [
         {"ref": "ada-lovelace", "role": "Announced the test"}]
-    from generator.models import Quote
+    from generator.stages.models import Quote
     quotes = re.search(r"```yaml\n(quotes:.*?)\n```", section, re.S).group(1)
     article_text = (Path(__file__).resolve().parent.parent / "content/articles"
                     / "us-allows-ukraine-deep-strikes-in-russia.yaml").read_text()

@@ -17,8 +17,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import Project, check, generate
 from generator.errors import ContentErrors
+from generator.pipeline import Project, check, generate
 
 from .conftest import copy_project
 

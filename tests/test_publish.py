@@ -27,7 +27,7 @@ from urllib.request import urlopen
 import pytest
 import yaml
 
-from generator.linkcheck import PageParser
+from generator.site.linkcheck import PageParser
 
 from .conftest import ROOT, copy_project, run_explainer
 

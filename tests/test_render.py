@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load
-from generator.models import Range
-from generator.render import distance, partial_date, render
-from generator.resolve import resolve
-from generator.validate import validate
+from generator.render.pages import distance, partial_date, render
+from generator.stages.load import load
+from generator.stages.models import Range
+from generator.stages.resolve import resolve
+from generator.stages.validate import validate
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 GOLDEN = MINIMAL / "golden"
@@ -59,7 +59,7 @@ def test_partial_dates():
 
 
 def test_writer_html_is_escaped():
-    from generator.render import block, cell, inline
+    from generator.render.pages import block, cell, inline
     assert inline("<script>alert(1)</script>\nnext") == \
         "&lt;script&gt;alert(1)&lt;/script&gt; next"
     assert cell("a | b") == "a &#124; b"
@@ -67,8 +67,8 @@ def test_writer_html_is_escaped():
 
 
 def test_range_chart_scales_bars_and_lists_missing_ranges():
-    from generator.charts import range_chart
-    from generator.models import Weapon
+    from generator.render.charts import range_chart
+    from generator.stages.models import Weapon
     weapons = {
         "long": Weapon(name="Long", category="missile", summary="x",
                        range=Range(value=300, unit="km")),

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ContentErrors
-from generator.load import load
-from generator.resolve import resolve
-from generator.validate import validate
+from generator.stages.load import load
+from generator.stages.resolve import resolve
+from generator.stages.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"

@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 import yaml
 
+from generator.authoring.schema import modeline, schema_texts
 from generator.cli import main
-from generator.load import KINDS, SINGLE_FILES
-from generator.schema import modeline, schema_texts
+from generator.stages.load import KINDS, SINGLE_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load
-from generator.validate import validate
+from generator.stages.load import load
+from generator.stages.validate import validate
 
 from .conftest import ROOT, copy_project, run_explainer
 

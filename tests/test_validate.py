@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ContentErrors
-from generator.load import load
-from generator.validate import validate
+from generator.stages.load import load
+from generator.stages.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, check
 from generator.errors import ContentErrors
+from generator.pipeline import Project, check
 
 from .conftest import run_explainer
 

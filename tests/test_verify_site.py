@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, check
-from generator.load import load
-from generator.validate import validate
+from generator.pipeline import Project, check
+from generator.stages.load import load
+from generator.stages.validate import validate
 
 from .conftest import ROOT, SEED, run_explainer
 from .test_site import ARTICLE, head_of, text_of

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.models import Range
-from generator.render import distance
-from generator.sourcetext import SourceText, normalise
-from generator.units import mismatched_pairs
+from generator.checks.sourcetext import SourceText, normalise
+from generator.checks.units import mismatched_pairs
+from generator.render.pages import distance
+from generator.stages.models import Range
 
 
 @pytest.mark.parametrize(("text", "found"), [

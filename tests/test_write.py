@@ -3,8 +3,8 @@
 import pytest
 
 from generator.errors import ContentErrors
-from generator.render import Page
-from generator.write import write
+from generator.render.pages import Page
+from generator.stages.write import write
 
 
 def test_writes_only_changes_and_removes_stale(tmp_path):

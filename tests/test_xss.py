@@ -19,8 +19,8 @@ from typing import Any, get_args
 import pytest
 import yaml
 
-from generator import models
-from generator.safety import check_markdown
+from generator.stages import models
+from generator.stages.safety import check_markdown
 
 from .conftest import copy_project, run_explainer
 

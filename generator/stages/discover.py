@@ -11,8 +11,8 @@ import os
 import re
 from pathlib import Path
 
-from .errors import ContentError, ContentErrors, located
-from .safety import reserved_id, shorten
+from generator.errors import ContentError, ContentErrors, located
+from generator.stages.safety import reserved_id, shorten
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 KINDS = {"articles": "article", "actors": "actor", "weapons": "weapon"}

@@ -15,14 +15,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import attribution
-from .errors import ContentError, ContentErrors
-from .findings import Finding, Loc, place
-from .models import Article, KeyFact, Quote
-from .resolve import Resolved
-from .sourcetext import Paragraph, SourceText, outside
-from .units import mismatched_pairs
-from .validate import Content
+from generator.checks import attribution
+from generator.checks.findings import Finding, Loc, place
+from generator.checks.sourcetext import Paragraph, SourceText, outside
+from generator.checks.units import mismatched_pairs
+from generator.errors import ContentError, ContentErrors
+from generator.stages.models import Article, KeyFact, Quote
+from generator.stages.resolve import Resolved
+from generator.stages.validate import Content
 
 ALL_ARTICLES = ""
 NEEDS_SOURCE = {"number-not-in-source", "plural-attribution-one-source", "quote-speaker"}

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .models import MODELS
+from generator.stages.models import MODELS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FOLDERS = {"article": "articles", "actor": "actors", "weapon": "weapons"}

@@ -16,10 +16,10 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from .build import Project
-from .schema import FOLDERS, modeline
+from generator.authoring.schema import FOLDERS, modeline
+from generator.pipeline import Project
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates" / "skeletons"
 MAX_ID_LENGTH = 80
 
 

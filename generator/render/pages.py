@@ -2,7 +2,7 @@
 
 One Jinja2 environment, built once, with StrictUndefined and HTML autoescaping:
 writers' text may use Markdown, but any HTML they type is escaped. Templates live in
-generator/templates/, one per page kind.
+generator/templates/pages/ (one per page kind) and partials/ (shared macros).
 """
 
 from __future__ import annotations
@@ -19,18 +19,18 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import listings as lst
-from . import meta
-from .charts import range_chart
-from .models import Range
-from .resolve import Resolved
-from .safety import html_text, neutralise_block, neutralise_inline
-from .units import convert, show
+from generator.checks.units import convert, show
+from generator.render import listings as lst
+from generator.render import meta
+from generator.render.charts import range_chart
+from generator.stages.models import Range
+from generator.stages.resolve import Resolved
+from generator.stages.safety import html_text, neutralise_block, neutralise_inline
 
 if TYPE_CHECKING:
-    from .verify import Verified
+    from generator.checks.verify import Verified
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 STATUS_HELP = {
     "confirmed": "on the record or verified",
     "reported": "reported by the source, from people who asked not to be named",
@@ -114,7 +114,7 @@ def listings(resolved: Resolved) -> dict[str, Any]:
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader([TEMPLATES / "pages", TEMPLATES / "partials"]),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Actor, Article, Site
+from generator.stages.models import Actor, Article, Site
 
 SOCIAL_IMAGE = "assets/images/social.png"
 """The link-preview image, shipped in theme/ (1200 x 630 PNG)."""

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import ContentErrors, located
+from generator.errors import ContentErrors, located
 
 try:
     import fcntl
@@ -106,7 +106,7 @@ def mkdocs_build(config: Path, docs: Path, site: Path, strict: bool) -> int:
     snippets' base_path, docs/.snippets) must find the staged copy, so MkDocs runs in
     the staging folder, which holds docs/ as the project root does.
     """
-    command = [sys.executable, "-m", "generator.staging", str(docs), "build",
+    command = [sys.executable, "-m", "generator.site.staging", str(docs), "build",
                "-f", str(config), "-d", str(site), *(["--strict"] if strict else [])]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(command, cwd=docs.parent, env=env, check=False).returncode
@@ -134,7 +134,7 @@ def exchange(a: Path, b: Path) -> bool:
 
 
 def _main(argv: list[str]) -> None:
-    """`python -m generator.staging DOCS build ...`: MkDocs' own CLI, docs_dir replaced."""
+    """`python -m generator.site.staging DOCS build ...`: MkDocs' own CLI, docs_dir replaced."""
     from mkdocs import __main__ as mkdocs_cli
     from mkdocs import config
 

@@ -11,8 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from .errors import ContentError, Severity, located
-from .load import Document
+from generator.errors import ContentError, Severity, located
+from generator.stages.load import Document
 
 Loc = tuple[str | int, ...]
 

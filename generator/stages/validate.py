@@ -14,9 +14,19 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import ContentError, ContentErrors
-from .load import Document, Loaded
-from .models import LANGUAGE, MODELS, SLUG, URL, Actor, Article, Glossary, Site, Weapon
+from generator.errors import ContentError, ContentErrors
+from generator.stages.load import Document, Loaded
+from generator.stages.models import (
+    LANGUAGE,
+    MODELS,
+    SLUG,
+    URL,
+    Actor,
+    Article,
+    Glossary,
+    Site,
+    Weapon,
+)
 
 TRAP_HINTS = {
     dt.date: "YAML reads it as a date",

@@ -19,15 +19,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .build import Project, writing
-from .discover import discover
-from .errors import ContentError, ContentErrors
-from .load import Document, Loaded, load_file
-from .render import Page, render
-from .resolve import dangling, references, resolve
-from .validate import Content, validate, validate_document
-from .verify import Memo, Verified, verify
-from .write import WriteReport, write
+from generator.pipeline import Project, writing
+from generator.stages.discover import discover
+from generator.errors import ContentError, ContentErrors
+from generator.stages.load import Document, Loaded, load_file
+from generator.render.pages import Page, render
+from generator.stages.resolve import dangling, references, resolve
+from generator.stages.validate import Content, validate, validate_document
+from generator.checks.verify import Memo, Verified, verify
+from generator.stages.write import WriteReport, write
 
 # One entity's own page, and an actor's or weapon's further pages of backlinks.
 ENTITY_PAGE = re.compile(r"(articles|actors|weapons)/([^/]+)\.md"

@@ -9,14 +9,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError, ContentErrors, located
-from .load import Loaded, display, load
-from .render import render
-from .resolve import dangling, resolve
-from .staging import copy_docs, locked, mkdocs_build, staging, swap_in
-from .validate import validate, validate_document
-from .verify import Verified, verify
-from .write import WriteReport, write
+from generator.checks.verify import Verified, verify
+from generator.errors import ContentError, ContentErrors, located
+from generator.render.pages import render
+from generator.site.staging import copy_docs, locked, mkdocs_build, staging, swap_in
+from generator.stages.load import Loaded, display, load
+from generator.stages.resolve import dangling, resolve
+from generator.stages.validate import validate, validate_document
+from generator.stages.write import WriteReport, write
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
-from .discover import KINDS, SINGLE_FILES, discover, display
-from .errors import ContentError, ContentErrors, located
-from .safety import shorten
+from generator.errors import ContentError, ContentErrors, located
+from generator.stages.discover import KINDS, SINGLE_FILES, discover, display
+from generator.stages.safety import shorten
 
 __all__ = ["KINDS", "SINGLE_FILES", "Document", "Loaded", "display", "load", "load_file"]
 

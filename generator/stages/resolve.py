@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .errors import ContentError, ContentErrors
-from .models import Event, Quote
-from .validate import MAX_ERRORS_PER_FILE, Content
+from generator.errors import ContentError, ContentErrors
+from generator.stages.models import Event, Quote
+from generator.stages.validate import MAX_ERRORS_PER_FILE, Content
 
 Loc = tuple[str | int, ...]
 

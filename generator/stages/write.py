@@ -13,8 +13,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .errors import ContentError, ContentErrors
-from .render import Page
+from generator.errors import ContentError, ContentErrors
+from generator.render.pages import Page
 
 MANIFEST = ".explainer-manifest.json"
 

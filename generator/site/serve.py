@@ -22,11 +22,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .build import Project
-from .errors import ContentErrors
-from .incremental import Session
-from .report import report
-from .write import read_manifest
+from generator.pipeline import Project
+from generator.errors import ContentErrors
+from generator.site.incremental import Session
+from generator.report import report
+from generator.stages.write import read_manifest
 
 POLL_SECONDS = 0.3
 

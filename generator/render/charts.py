@@ -11,7 +11,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .models import Range, Weapon
+from generator.stages.models import Range, Weapon
 
 KM_PER_MILE = 1.609344
 WIDTH = 400          # the SVG's viewBox width; it scales to the column

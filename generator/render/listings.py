@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .resolve import Backlinks, Resolved
+from generator.stages.resolve import Backlinks, Resolved
 
 CAP = 20  # items per listing page
 ANCHORS = {"quotes": "quotes", "events": "timeline", "articles": "articles"}

@@ -1,0 +1,1 @@
+"""Writers' commands beside the pipeline: skeletons (`new`) and JSON Schemas."""

@@ -1,0 +1,2 @@
+"""Editorial checks: quotes against the source, facts and numbers, units, attribution,
+acceptances."""
