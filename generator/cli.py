@@ -14,6 +14,7 @@ from pathlib import Path
 from generator import pipeline
 from generator.authoring.scaffold import slug
 from generator.errors import ContentErrors
+from generator.kinds import KINDS
 from generator.report import FORMATS, report
 
 
@@ -38,7 +39,7 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true",
                         help="write nothing; fail if the committed schemas are out of date")
     new = commands.add_parser("new", help="create a commented skeleton content file")
-    new.add_argument("kind", choices=["article", "actor", "weapon"])
+    new.add_argument("kind", choices=list(KINDS))
     new.add_argument("name", help='the name or headline, e.g. "Richard Grenell"')
     links = commands.add_parser("linkcheck", help="check every internal link and anchor "
                                 "of the built site; list external links")

@@ -8,6 +8,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
+Loc = tuple[str | int, ...]
+"""A place inside a document: its keys and list indices, as pydantic gives them."""
+MAX_ERRORS_PER_FILE = 200
+"""Problems listed per file and stage: a hostile file must not flood the report."""
 
 
 @dataclass(frozen=True, order=True)
@@ -20,7 +24,7 @@ class ContentError:
     message: str
     hint: str = ""
     severity: Severity = "error"
-    loc: tuple[str | int, ...] = field(default=(), compare=False)
+    loc: Loc = field(default=(), compare=False)
     source_line: str = field(default="", compare=False)
 
     def format(self) -> str:
@@ -64,7 +68,7 @@ def located(
     hint: str = "",
     *,
     severity: Severity = "error",
-    loc: tuple[str | int, ...] = (),
+    loc: Loc = (),
     text: str | None = None,
 ) -> ContentError:
     """Build a ContentError, quoting the writer's own line when the text is known."""

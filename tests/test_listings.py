@@ -97,8 +97,8 @@ def test_every_quote_event_and_article_is_reachable_from_its_index(sites):
 
 def test_every_backlink_is_reachable_from_the_actor_page(sites):
     pages, resolved = sites[60]
-    busiest = max(resolved.actor_links, key=lambda a: len(resolved.actor_links[a].quotes))
-    links = resolved.actor_links[busiest]
+    busiest = max(resolved.links["actor"], key=lambda a: len(resolved.links["actor"][a].quotes))
+    links = resolved.links["actor"][busiest]
     assert len(links.quotes) > CAP and len(links.articles) > CAP
     text = "".join(pages[p] for p in reachable(pages, f"actors/{busiest}.md")
                    if p.startswith(f"actors/{busiest}"))

@@ -19,13 +19,13 @@ def resolved(content: Path):
 
 def test_backlinks_of_the_minimal_site():
     r = resolved(MINIMAL / "content")
-    ada = r.actor_links["ada-ruritan"]
+    ada = r.links["actor"]["ada-ruritan"]
     assert ada.articles == ["ruritania-tests-missile"]
     assert [q.text for _, q in ada.quotes] == ["It flew as planned"]
     assert [e.event for _, e in ada.events] == ["The test is announced."]
-    assert r.actor_links["ruritania"].members == ["ada-ruritan"]
-    assert r.actor_links["ruritania"].weapons == ["thunderbolt"]
-    assert [e.date for _, e in r.weapon_links["thunderbolt"].events] == ["2025-03-01"]
+    assert r.links["actor"]["ruritania"].members == ["ada-ruritan"]
+    assert r.links["actor"]["ruritania"].weapons == ["thunderbolt"]
+    assert [e.date for _, e in r.links["weapon"]["thunderbolt"].events] == ["2025-03-01"]
     assert r.warnings == []
 
 

@@ -11,16 +11,17 @@ import yaml
 
 from generator.authoring.schema import modeline, schema_texts
 from generator.cli import main
-from generator.stages.load import KINDS, SINGLE_FILES
+from generator.kinds import KINDS, SINGLE_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
 
 
 def content_files() -> list[tuple[Path, str]]:
-    files = [(ROOT / "content" / name, kind) for name, kind in SINGLE_FILES.items()]
-    for folder, kind in KINDS.items():
-        files += [(path, kind) for path in sorted((ROOT / "content" / folder).glob("*.yaml"))]
+    files = [(ROOT / "content" / f"{kind}.yaml", kind) for kind in SINGLE_FILES]
+    for kind in KINDS.values():
+        files += [(path, kind.name)
+                  for path in sorted((ROOT / "content" / kind.folder).glob("*.yaml"))]
     return files
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from generator.authoring.schema import FOLDERS, modeline
+from generator.authoring.schema import modeline
+from generator.kinds import KINDS
 from generator.pipeline import Project
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "skeletons"
@@ -43,8 +44,8 @@ def new(project: Project, kind: str, name: str, today: dt.date | None = None) ->
     id_ = slug(name)
     if not id_:
         raise ScaffoldError(f"cannot make an id from {name!r}: use letters or digits")
-    path = project.content / FOLDERS[kind] / f"{id_}.yaml"
-    text = environment().get_template(f"new_{kind}.yaml.j2").render(
+    path = project.content / KINDS[kind].folder / f"{id_}.yaml"
+    text = environment().get_template(KINDS[kind].skeleton).render(
         modeline=modeline(kind), name=name.strip(), id=id_,
         today=(today or dt.date.today()).isoformat())
     path.parent.mkdir(parents=True, exist_ok=True)

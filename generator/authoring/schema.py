@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.stages.models import MODELS
+from generator.kinds import KINDS, MODELS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-FOLDERS = {"article": "articles", "actor": "actors", "weapon": "weapons"}
 
 
 def file_name(kind: str) -> str:
@@ -24,7 +23,7 @@ def file_name(kind: str) -> str:
 
 def modeline(kind: str) -> str:
     """The first line of a content file of this kind, pointing editors at its schema."""
-    up = "../../" if kind in FOLDERS else "../"
+    up = "../../" if kind in KINDS else "../"  # content/<folder>/ or content/
     return f"# yaml-language-server: $schema={up}schemas/{file_name(kind)}"
 
 

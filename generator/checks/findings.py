@@ -11,10 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from generator.errors import ContentError, Severity, located
+from generator.errors import ContentError, Loc, Severity, located
 from generator.stages.load import Document
-
-Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)

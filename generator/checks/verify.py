@@ -20,6 +20,7 @@ from generator.checks.findings import Finding, Loc, place
 from generator.checks.sourcetext import Paragraph, SourceText, outside
 from generator.checks.units import mismatched_pairs
 from generator.errors import ContentError, ContentErrors
+from generator.kinds import KINDS
 from generator.stages.models import Article, KeyFact, Quote
 from generator.stages.resolve import Resolved
 from generator.stages.validate import Content
@@ -77,8 +78,8 @@ def verify(resolved: Resolved, root: Path, sources: Mapping[str, Path] | None = 
         checked |= {id(article.quotes[i]) for i in memo[article_id][2]}
     for gone in set(memo) - set(content.articles):
         del memo[gone]
-    for kind, items in (("actor", content.actors), ("weapon", content.weapons)):
-        for id_, item in items.items():
+    for kind in (k for k in KINDS if k != "article"):  # their summaries
+        for id_, item in content.of[kind].items():
             found = unit_findings(("summary",), item.summary)
             findings += place(content.document(kind, id_), found)
     if any(f.severity == "error" for f in findings):

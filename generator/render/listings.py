@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from generator.kinds import KINDS, MENTIONED, Kind
 from generator.stages.resolve import Backlinks, Resolved
 
 CAP = 20  # items per listing page
@@ -49,14 +50,14 @@ def numbered(base: str) -> Callable[[int], str]:
     return lambda k: f"{base}.md" if k == 1 else f"{base}-{k}.md"
 
 
-def backlinks(prefix: str, id_: str, links: Backlinks, cap: int) -> dict[str, list[Chunk]]:
+def backlinks(kind: Kind, id_: str, links: Backlinks, cap: int) -> dict[str, list[Chunk]]:
     """An actor's or weapon's quotes, events and articles, newest first, in pages: page 1
     is a section of the actor's own page, the rest are under actors/<id>/."""
     events = sorted(links.events, key=lambda t: t[1].date, reverse=True)
     lists = {"quotes": links.quotes, "events": events, "articles": links.articles}
-    return {kind: split(items, cap, lambda k, kind=kind: (
-        f"{prefix}/{id_}.md#{ANCHORS[kind]}" if k == 1 else f"{prefix}/{id_}/{kind}-{k}.md"))
-        for kind, items in lists.items()}
+    return {what: split(items, cap, lambda k, what=what: (
+        f"{kind.page(id_)}#{ANCHORS[what]}" if k == 1 else kind.more(id_, what, k)))
+        for what, items in lists.items()}
 
 
 def initial(name: str) -> str:
@@ -69,8 +70,8 @@ def shared(resolved: Resolved, cap: int) -> dict[str, Any]:
     """The site-wide listings, split: quotes by initial, events and articles by year."""
     c = resolved.content
     quotes: dict[str, list[tuple[str, str, Any]]] = {}
-    for id_ in sorted(resolved.actor_links, key=lambda i: (c.actors[i].name, i)):
-        for article_id, quote in resolved.actor_links[id_].quotes:
+    for id_ in sorted(resolved.links["actor"], key=lambda i: (c.actors[i].name, i)):
+        for article_id, quote in resolved.links["actor"][id_].quotes:
             quotes.setdefault(initial(c.actors[id_].name), []).append((id_, article_id, quote))
     events = sorted(((e.date, a, e) for a in resolved.article_order
                      for e in c.articles[a].timeline), key=lambda t: (t[0], t[1]))
@@ -84,7 +85,7 @@ def shared(resolved: Resolved, cap: int) -> dict[str, Any]:
         "quote_letters": {k: split(v, cap, numbered(f"quotes/{k}"))
                           for k, v in sorted(quotes.items())},
         "event_years": {y: split(v, cap, numbered(f"timeline/{y}")) for y, v in by_year.items()},
-        "article_years": {y: split(v, cap, numbered(f"articles/years/{y}"))
+        "article_years": {y: split(v, cap, numbered(f"{KINDS['article'].folder}/years/{y}"))
                           for y, v in articles.items()},
         "latest_articles": resolved.article_order[:cap],
     }
@@ -101,10 +102,10 @@ def pages(page: Render, resolved: Resolved, lists: dict[str, Any], cap: int) -> 
             for y, chunks in lists["event_years"].items() for p in chunks]
     out += [page(p.path, "articles_year.md.j2", year=y, p=p)
             for y, chunks in lists["article_years"].items() for p in chunks]
-    for prefix, things, all_links in (("actors", c.actors, resolved.actor_links),
-                                      ("weapons", c.weapons, resolved.weapon_links)):
-        for id_ in things:
-            for kind, chunks in backlinks(prefix, id_, all_links[id_], cap).items():
-                out += [page(p.path, "backlinks_more.md.j2", kind=kind, x=things[id_],
-                             id=id_, prefix=prefix, p=p) for p in chunks[1:]]
+    for kind in MENTIONED:
+        for id_, links in resolved.links[kind.name].items():
+            for what, chunks in backlinks(kind, id_, links, cap).items():
+                out += [page(p.path, "backlinks_more.md.j2", kind=what,
+                             x=c.of[kind.name][id_], owner=kind.page(id_), p=p)
+                        for p in chunks[1:]]
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.kinds import KINDS
 from generator.stages.models import Actor, Article, Site
 
 SOCIAL_IMAGE = "assets/images/social.png"
@@ -44,7 +45,7 @@ def publisher(site: Site) -> dict[str, Any]:
 
 def article_ld(site: Site, article_id: str, article: Article) -> dict[str, Any]:
     """schema.org NewsArticle for one explainer."""
-    url = page_url(site, f"articles/{article_id}.md")
+    url = page_url(site, KINDS["article"].page(article_id))
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -89,7 +90,7 @@ def actor_ld(site: Site, actor_id: str, actor: Actor,
         "@type": ACTOR_TYPES[actor.kind],
         "name": actor.name,
         "description": actor.summary,
-        "url": page_url(site, f"actors/{actor_id}.md"),
+        "url": page_url(site, KINDS["actor"].page(actor_id)),
     }
     if actor.aliases:
         data["alternateName"] = actor.aliases
@@ -98,5 +99,5 @@ def actor_ld(site: Site, actor_id: str, actor: Actor,
     if affiliation is not None and actor.affiliation and actor.kind != "country":
         key = "affiliation" if actor.kind == "person" else "parentOrganization"
         data[key] = {"@type": ACTOR_TYPES[affiliation.kind], "name": affiliation.name,
-                     "url": page_url(site, f"actors/{actor.affiliation}.md")}
+                     "url": page_url(site, KINDS["actor"].page(actor.affiliation))}
     return data

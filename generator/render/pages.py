@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.checks.units import convert, show
+from generator.kinds import KINDS, Kind
 from generator.render import listings as lst
 from generator.render import meta
 from generator.render.charts import range_chart
@@ -58,7 +59,8 @@ def render(resolved: Resolved, verified: Verified | None = None,
     c = resolved.content
     env = environment()
     shared = lst.shared(resolved, cap)
-    common = {"r": resolved, "c": c, "status_help": STATUS_HELP, "kinds": KIND_LABELS,
+    common = {"r": resolved, "c": c, "status_help": STATUS_HELP, "kinds": KINDS,
+              "actor_kinds": KIND_LABELS,
               "quote_verified": verified.quote_verified if verified else lambda q: False,
               **listings(resolved), **shared}
 
@@ -70,23 +72,11 @@ def render(resolved: Resolved, verified: Verified | None = None,
         return Page(path, text.strip() + "\n")
 
     pages = [page("index.md", "home.md.j2")]
-    pages += [page(f"articles/{a}.md", "article.md.j2", id=a, a=c.articles[a],
-                   ld=meta.article_ld(c.site, a, c.articles[a]))
-              for a in resolved.article_order]
-    pages += [page(f"actors/{a}.md", "actor.md.j2", id=a, x=c.actors[a],
-                   links=resolved.actor_links[a],
-                   lists=lst.backlinks("actors", a, resolved.actor_links[a], cap),
-                   ld=meta.actor_ld(c.site, a, c.actors[a],
-                                    c.actors.get(c.actors[a].affiliation or "")))
-              for a in c.actors]
-    pages += [page(f"weapons/{w}.md", "weapon.md.j2", id=w, x=c.weapons[w],
-                   links=resolved.weapon_links[w],
-                   lists=lst.backlinks("weapons", w, resolved.weapon_links[w], cap))
-              for w in c.weapons]
+    pages += [page(kind.page(id_), kind.template, id=id_, **entity(resolved, kind, id_, cap))
+              for kind in KINDS.values()
+              for id_ in (resolved.article_order if kind.name == "article" else c.of[kind.name])]
+    pages += [page(kind.index, kind.index_template) for kind in KINDS.values()]
     pages += [
-        page("articles/index.md", "articles_index.md.j2"),
-        page("actors/index.md", "actors_index.md.j2"),
-        page("weapons/index.md", "weapons_index.md.j2"),
         page("glossary.md", "glossary.md.j2"),
         page("corrections.md", "corrections.md.j2"),
         page(".snippets/abbreviations.md", "abbreviations.md.j2"),
@@ -95,6 +85,20 @@ def render(resolved: Resolved, verified: Verified | None = None,
                          default="1970-01-01")),
     ]
     return [p for p in pages + lst.pages(page, resolved, shared, cap) if p is not None]
+
+
+def entity(resolved: Resolved, kind: Kind, id_: str, cap: int) -> dict[str, Any]:
+    """What one article's, actor's or weapon's page template is given besides `id`."""
+    c = resolved.content
+    model = c.of[kind.name][id_]
+    if kind.name == "article":
+        return {"a": model, "ld": meta.article_ld(c.site, id_, model)}
+    extra = {"x": model, "links": resolved.links[kind.name][id_],
+             "lists": lst.backlinks(kind, id_, resolved.links[kind.name][id_], cap)}
+    if kind.name == "actor":
+        extra["ld"] = meta.actor_ld(c.site, id_, model,
+                                    c.actors.get(model.affiliation or ""))
+    return extra
 
 
 def listings(resolved: Resolved) -> dict[str, Any]:
@@ -106,8 +110,8 @@ def listings(resolved: Resolved) -> dict[str, Any]:
         return [i for i in order if links[i].articles][:12]
 
     return {
-        "top_actors": ranked(resolved.actor_links, c.actors),
-        "top_weapons": ranked(resolved.weapon_links, c.weapons),
+        "top_actors": ranked(resolved.links["actor"], c.actors),
+        "top_weapons": ranked(resolved.links["weapon"], c.weapons),
     }
 
 

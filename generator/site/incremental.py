@@ -12,7 +12,6 @@ listings), whatever render.py lists. The result equals a full `generate`, byte f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +21,7 @@ from pydantic import BaseModel
 from generator.pipeline import Project, writing
 from generator.stages.discover import discover
 from generator.errors import ContentError, ContentErrors
+from generator.kinds import BY_FOLDER, KINDS
 from generator.stages.load import Document, Loaded, load_file
 from generator.render.pages import Page, render
 from generator.stages.resolve import dangling, references, resolve
@@ -29,9 +29,6 @@ from generator.stages.validate import Content, validate, validate_document
 from generator.checks.verify import Memo, Verified, verify
 from generator.stages.write import WriteReport, write
 
-# One entity's own page, and an actor's or weapon's further pages of backlinks.
-ENTITY_PAGE = re.compile(r"(articles|actors|weapons)/([^/]+)\.md"
-                         r"|(actors|weapons)/([^/]+)/[^/]+\.md")
 Key = tuple[str, str]
 
 
@@ -172,11 +169,15 @@ class Session:
 
 
 def page_key(path: str) -> Key | None:
-    match = ENTITY_PAGE.fullmatch(path)
-    if match is None:
+    """(kind, id) of a page in a kind's folder: one file's own page (<folder>/<id>.md),
+    or a further page of its backlinks (<folder>/<id>/<list>-<n>.md); else None."""
+    parts = path.split("/")
+    kind = BY_FOLDER.get(parts[0])
+    if kind is None or not parts[-1].endswith(".md") or parts[-1] == ".md":
         return None
-    folder, id_ = match.group(1, 2) if match.group(1) else match.group(3, 4)
-    return folder[:-1], id_
+    if len(parts) == 2:
+        return kind.name, parts[1].removesuffix(".md")
+    return (kind.name, parts[1]) if len(parts) == 3 and kind.backlinks else None
 
 
 def entity(path: str, content: Content) -> bool:
@@ -187,9 +188,8 @@ def entity(path: str, content: Content) -> bool:
 def changed_entities(old: Content, new: Content) -> set[Key]:
     """Articles, actors and weapons whose model is not the very one used last time."""
     result = set()
-    for kind, before, after in (("article", old.articles, new.articles),
-                                ("actor", old.actors, new.actors),
-                                ("weapon", old.weapons, new.weapons)):
+    for kind in KINDS:
+        before, after = old.of[kind], new.of[kind]
         for id_ in set(before) | set(after):
             if before.get(id_) is not after.get(id_):
                 result.add((kind, id_))

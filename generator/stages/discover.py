@@ -12,11 +12,13 @@ import re
 from pathlib import Path
 
 from generator.errors import ContentError, ContentErrors, located
+from generator.kinds import BY_FOLDER, where_files_go
+from generator.kinds import SINGLE_FILES as SINGLES
+from generator.stages.models import SLUG
 from generator.stages.safety import reserved_id, shorten
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-KINDS = {"articles": "article", "actors": "actor", "weapons": "weapon"}
-SINGLE_FILES = {"site.yaml": "site", "glossary.yaml": "glossary"}
+ID_PATTERN = re.compile(SLUG)
+SINGLE_FILES = {f"{name}.yaml": name for name in SINGLES}
 
 
 def display(path: Path, root: Path | None) -> str:
@@ -45,7 +47,7 @@ def discover(content_dir: Path, errors: list[ContentError],
             errors.append(located(display(path, root), 1, 1, *problem))
         elif path.suffix == ".yaml":
             found.append((path, SINGLE_FILES.get(rel.name) if len(rel.parts) == 1
-                          else KINDS[rel.parts[0]]))
+                          else BY_FOLDER[rel.parts[0]].name))
     return sorted(found)
 
 
@@ -80,9 +82,8 @@ def place_problem(path: Path, rel: Path, ids: dict[tuple[str, str], Path]
                 f"rename it to {path.stem}.yaml")
     if suffix != ".yaml" or (len(rel.parts) == 1 and rel.name in SINGLE_FILES):
         return None
-    if len(rel.parts) != 2 or rel.parts[0] not in KINDS:
-        return ("this file is not in a known place", "put articles, actors and weapons in "
-                "content/articles/, content/actors/ or content/weapons/")
+    if len(rel.parts) != 2 or rel.parts[0] not in BY_FOLDER:
+        return ("this file is not in a known place", f"put {where_files_go()}")
     folded = (rel.parts[0], path.stem.lower())
     if folded in ids:
         return (f"'{path.name}' differs only by case from '{ids[folded].name}'",
@@ -91,7 +92,7 @@ def place_problem(path: Path, rel: Path, ids: dict[tuple[str, str], Path]
     if not ID_PATTERN.match(path.stem):
         return (f"'{shorten(path.stem)}' is not a valid id for a file name",
                 "use lowercase letters, digits and single hyphens, like 'joe-biden.yaml'")
-    if reserved_id(path.stem):
+    if reserved_id(path.stem) or path.stem in BY_FOLDER:
         return (f"'{path.stem}' is a reserved name",
                 "generated pages or Windows use this name; choose another id")
     return None

@@ -15,11 +15,11 @@ from typing import Any
 
 import yaml
 
-from generator.errors import ContentError, ContentErrors, located
-from generator.stages.discover import KINDS, SINGLE_FILES, discover, display
+from generator.errors import MAX_ERRORS_PER_FILE, ContentError, ContentErrors, Loc, located
+from generator.stages.discover import SINGLE_FILES, discover, display
 from generator.stages.safety import shorten
 
-__all__ = ["KINDS", "SINGLE_FILES", "Document", "Loaded", "display", "load", "load_file"]
+__all__ = ["SINGLE_FILES", "Document", "Loaded", "display", "load", "load_file"]
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -27,7 +27,6 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 40
 MAX_NODES = 50_000
 MAX_BYTES = 1_000_000
-MAX_ERRORS = 200
 DEEP = (f"document is nested too deeply (more than {MAX_DEPTH} levels)",
         "content files are shallow; close the brackets or indent less")
 STANDARD_TAGS = {
@@ -35,7 +34,6 @@ STANDARD_TAGS = {
     for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
 
-Path_ = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -53,11 +51,11 @@ class Document:
     id: str
     data: Any
     text: str
-    positions: dict[Path_, Position] = field(default_factory=dict)
-    key_positions: dict[Path_, Position] = field(default_factory=dict)
-    plain_scalars: dict[Path_, str] = field(default_factory=dict)
+    positions: dict[Loc, Position] = field(default_factory=dict)
+    key_positions: dict[Loc, Position] = field(default_factory=dict)
+    plain_scalars: dict[Loc, str] = field(default_factory=dict)
 
-    def position(self, loc: Path_, *, key: bool = False) -> Position:
+    def position(self, loc: Loc, *, key: bool = False) -> Position:
         """The position of `loc`, or of its nearest ancestor that has one."""
         loc = tuple(loc)
         while True:
@@ -69,7 +67,7 @@ class Document:
                 return Position(1, 1)
             loc = loc[:-1]
 
-    def error(self, loc: Path_, message: str, hint: str = "", *, key: bool = False,
+    def error(self, loc: Loc, message: str, hint: str = "", *, key: bool = False,
               severity: str = "error") -> ContentError:
         pos = self.position(loc, key=key)
         return located(self.path, pos.line, pos.column, message, hint,
@@ -211,13 +209,13 @@ class _Builder:
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         self.errors.append(located(self.doc.path, line, column, message, hint,
                                    text=self.doc.text))
-        if len(self.errors) >= MAX_ERRORS:          # a hostile file must not flood the report
+        if len(self.errors) >= MAX_ERRORS_PER_FILE:  # a hostile file must not flood the report
             self.errors.append(located(self.doc.path, line, column,
-                                       f"more than {MAX_ERRORS} problems; the rest of this "
-                                       "file was not read", "fix the ones listed first"))
+                                       f"more than {MAX_ERRORS_PER_FILE} problems; the rest "
+                                       "of this file was not read", "fix the ones listed first"))
             raise ContentErrors(self.errors)
 
-    def build(self, node: yaml.Node, loc: Path_) -> Any:
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.doc.positions[loc] = Position(node.start_mark.line + 1,
                                            node.start_mark.column + 1)
         if node.tag not in STANDARD_TAGS:
@@ -230,7 +228,7 @@ class _Builder:
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
         return self.scalar(node, loc)
 
-    def mapping(self, node: yaml.MappingNode, loc: Path_) -> dict[Any, Any]:
+    def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -253,7 +251,7 @@ class _Builder:
             result[key] = self.build(value_node, loc + (key,))
         return result
 
-    def scalar(self, node: yaml.ScalarNode, loc: Path_) -> Any:
+    def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
         try:
             value = self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:

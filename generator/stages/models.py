@@ -273,11 +273,3 @@ class Glossary(Strict):
     terms: list[Term] = []
     """The terms, each shown as a tooltip wherever it appears."""
 
-
-MODELS: dict[str, type[Strict]] = {
-    "site": Site,
-    "glossary": Glossary,
-    "article": Article,
-    "actor": Actor,
-    "weapon": Weapon,
-}

@@ -11,11 +11,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from generator.errors import ContentError, ContentErrors
+from generator.errors import MAX_ERRORS_PER_FILE, ContentError, ContentErrors, Loc
+from generator.kinds import KINDS, MENTIONED
 from generator.stages.models import Event, Quote
-from generator.stages.validate import MAX_ERRORS_PER_FILE, Content
-
-Loc = tuple[str | int, ...]
+from generator.stages.validate import Content
 
 
 @dataclass
@@ -39,8 +38,8 @@ class Resolved:
 
     content: Content
     article_order: list[str]
-    actor_links: dict[str, Backlinks]
-    weapon_links: dict[str, Backlinks]
+    links: dict[str, dict[str, Backlinks]]
+    """Per kind that pages list mentions of (actor, weapon), per id, its backlinks."""
     warnings: list[ContentError]
 
 
@@ -51,17 +50,15 @@ def resolve(content: Content) -> Resolved:
         raise ContentErrors(errors)
     order = sorted(content.articles,
                    key=lambda a: (content.articles[a].published, a), reverse=True)
-    actors = {a: Backlinks() for a in content.actors}
-    weapons = {w: Backlinks() for w in content.weapons}
+    links = {kind.name: {id_: Backlinks() for id_ in content.of[kind.name]}
+             for kind in MENTIONED}
     for article_id in order:
-        gather(content, article_id, actors, weapons)
-    for actor_id, actor in content.actors.items():
-        if actor.affiliation:
-            actors[actor.affiliation].members.append(actor_id)
-    for weapon_id, weapon in content.weapons.items():
-        if weapon.origin:
-            actors[weapon.origin].weapons.append(weapon_id)
-    return Resolved(content, order, actors, weapons, unused(content, actors, weapons))
+        gather(content, "article", article_id, links)
+    for kind in KINDS:
+        if kind != "article":
+            for id_ in content.of[kind]:
+                gather(content, kind, id_, links)
+    return Resolved(content, order, links, unused(content, links))
 
 
 def dangling(content: Content) -> list[ContentError]:
@@ -77,7 +74,7 @@ def dangling(content: Content) -> list[ContentError]:
             pool = sorted(i for k, i in content.paths if k == target)
             close = difflib.get_close_matches(ref, pool, n=1, cutoff=0.6)
             hint = (f"did you mean '{close[0]}'?" if close else
-                    f"create content/{target}s/{ref}.yaml or use an existing id")
+                    f"create content/{KINDS[target].folder}/{ref}.yaml or use an existing id")
             errors.append(content.document(kind, id_).error(
                 loc, f"no {target} with id '{ref}'", hint))
     errors += [content.document(kind, id_).error(
@@ -89,58 +86,35 @@ def dangling(content: Content) -> list[ContentError]:
 
 def references(content: Content) -> Iterator[tuple[str, str, Loc, str, str]]:
     """Every reference in the content: (kind, id, location, target kind, ref)."""
-    for aid, a in content.articles.items():
-        for i, actor in enumerate(a.actors):
-            yield "article", aid, ("actors", i, "ref"), "actor", actor.ref
-        for i, weapon in enumerate(a.weapons):
-            yield "article", aid, ("weapons", i, "ref"), "weapon", weapon.ref
-        for i, quote in enumerate(a.quotes):
-            yield "article", aid, ("quotes", i, "speaker"), "actor", quote.speaker
-        for section, items in (("key_facts", a.key_facts), ("timeline", a.timeline)):
-            for i, item in enumerate(items):
-                for j, ref in enumerate(item.actors):
-                    yield "article", aid, (section, i, "actors", j), "actor", ref
-                for j, ref in enumerate(item.weapons):
-                    yield "article", aid, (section, i, "weapons", j), "weapon", ref
-    for actor_id, actor in content.actors.items():
-        if actor.affiliation:
-            yield "actor", actor_id, ("affiliation",), "actor", actor.affiliation
-    for weapon_id, weapon in content.weapons.items():
-        if weapon.origin:
-            yield "weapon", weapon_id, ("origin",), "actor", weapon.origin
+    for kind in KINDS.values():
+        for id_, model in content.of[kind.name].items():
+            for ref in kind.refs:
+                for loc, target_id, _ in ref.find(model):
+                    yield kind.name, id_, loc, ref.target, target_id
 
 
-def gather(content: Content, article_id: str, actors: dict[str, Backlinks],
-           weapons: dict[str, Backlinks]) -> None:
-    """Record what one article says about each actor and weapon."""
-    article = content.articles[article_id]
-    for ref in [a.ref for a in article.actors] + [
-            r for f in article.key_facts for r in f.actors]:
-        actors[ref].mention(article_id)
-    for ref in [w.ref for w in article.weapons] + [
-            r for f in article.key_facts for r in f.weapons]:
-        weapons[ref].mention(article_id)
-    for quote in article.quotes:
-        actors[quote.speaker].mention(article_id)
-        actors[quote.speaker].quotes.append((article_id, quote))
-    for event in article.timeline:
-        for ref in event.actors:
-            actors[ref].mention(article_id)
-            actors[ref].events.append((article_id, event))
-        for ref in event.weapons:
-            weapons[ref].mention(article_id)
-            weapons[ref].events.append((article_id, event))
+def gather(content: Content, kind: str, id_: str,
+           links: dict[str, dict[str, Backlinks]]) -> None:
+    """Record what one file says about each actor and weapon: an article mentions them
+    (and its quotes and events are listed on their pages); an actor's affiliation or a
+    weapon's origin lists it on that actor's page."""
+    for ref in KINDS[kind].refs:
+        for _, target_id, item in ref.find(content.of[kind][id_]):
+            backlinks = links[ref.target][target_id]
+            if kind == "article":
+                backlinks.mention(id_)
+            if ref.into:
+                getattr(backlinks, ref.into).append((id_, item) if kind == "article" else id_)
 
 
-def unused(content: Content, actors: dict[str, Backlinks],
-           weapons: dict[str, Backlinks]) -> list[ContentError]:
+def unused(content: Content, links: dict[str, dict[str, Backlinks]]) -> list[ContentError]:
     """Actors and weapons that no article mentions: warnings, not errors."""
     warnings = []
-    for kind, links in (("actor", actors), ("weapon", weapons)):
-        for id_, backlinks in links.items():
+    for kind, by_id in links.items():
+        for id_, backlinks in by_id.items():
             if not backlinks.articles:
                 warnings.append(content.document(kind, id_).error(
                     (), f"no article mentions {kind} '{id_}'",
-                    "add it to an article's actors or weapons, or delete the file",
-                    severity="warning"))
+                    f"add it to an article's {' or '.join(k.folder for k in MENTIONED)}, "
+                    "or delete the file", severity="warning"))
     return warnings

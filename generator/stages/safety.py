@@ -12,12 +12,13 @@ import re
 from pathlib import PurePosixPath, PureWindowsPath
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
-# Windows device names, and names that collide with pages the generator writes itself.
+# Windows device names, and names that collide with pages the generator writes itself
+# (the kinds' folders are refused too: see discover).
 RESERVED_IDS = frozenset(
     {"con", "prn", "aux", "nul", "clock$"}
     | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
     | {"index", "tags", "about", "quotes", "timeline", "glossary", "search", "assets",
-       "articles", "actors", "weapons", "sitemap", "404"}
+       "sitemap", "404"}
 )
 
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")

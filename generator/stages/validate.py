@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import ContentError, ContentErrors
+from generator.errors import MAX_ERRORS_PER_FILE, ContentError, ContentErrors, Loc
+from generator.kinds import KINDS, MODELS
 from generator.stages.load import Document, Loaded
 from generator.stages.models import (
     LANGUAGE,
-    MODELS,
     SLUG,
     URL,
     Actor,
@@ -39,17 +39,31 @@ TRAP_HINTS = {
 
 @dataclass(frozen=True)
 class Content:
-    """All content, typed. Dicts are keyed by id and sorted by id."""
+    """All content, typed. `of` holds each kind's files by id, sorted by id."""
 
     site: Site
     glossary: Glossary
-    articles: dict[str, Article]
-    actors: dict[str, Actor]
-    weapons: dict[str, Weapon]
+    of: dict[str, dict[str, Any]]
     paths: dict[tuple[str, str], Document]
+
+    @property
+    def articles(self) -> dict[str, Article]:
+        return self.of["article"]
+
+    @property
+    def actors(self) -> dict[str, Actor]:
+        return self.of["actor"]
+
+    @property
+    def weapons(self) -> dict[str, Weapon]:
+        return self.of["weapon"]
 
     def document(self, kind: str, id_: str) -> Document:
         return self.paths[(kind, id_)]
+
+    def title(self, kind: str, id_: str) -> str:
+        """What pages call one file: an article's headline, an actor's name."""
+        return str(getattr(self.of[kind][id_], KINDS[kind].title))
 
 
 def validate(loaded: Loaded,
@@ -81,14 +95,9 @@ def assemble(loaded: Loaded, models: dict[tuple[str, str], Any]) -> Content:
     return Content(
         site=models[("site", "site")],
         glossary=models.get(("glossary", "glossary"), Glossary()),
-        articles=of("article"),
-        actors=of("actor"),
-        weapons=of("weapon"),
+        of={kind: of(kind) for kind in KINDS},
         paths={(d.kind, d.id): d for d in loaded.documents},
     )
-
-
-MAX_ERRORS_PER_FILE = 200
 
 
 def validate_document(doc: Document) -> BaseModel:
@@ -109,7 +118,7 @@ def validate_document(doc: Document) -> BaseModel:
         raise ContentErrors(shown) from None
 
 
-def suggestion(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+def suggestion(model: type[BaseModel], loc: Loc) -> str | None:
     """The allowed field name closest to the unknown one at loc, if any is close."""
     close = difflib.get_close_matches(str(loc[-1]), fields_at(model, loc[:-1]), n=1)
     return close[0] if close else None
@@ -117,7 +126,7 @@ def suggestion(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None
 
 def describe(doc: Document, model: type[BaseModel], err: Any) -> ContentError:
     """Phrase one pydantic error for a writer, at the line it points to."""
-    loc: tuple[str | int, ...] = tuple(err["loc"])
+    loc: Loc = tuple(err["loc"])
     kind = err["type"]
     name = ".".join(str(p) for p in loc) or "file"
     message = err["msg"].removeprefix("Value error, ")
@@ -152,7 +161,7 @@ def describe(doc: Document, model: type[BaseModel], err: Any) -> ContentError:
     return doc.error(loc, f"{name}: {message}", HINTS.get(kind, ""))
 
 
-def empty(doc: Document, loc: tuple[str | int, ...], name: str, err: Any) -> ContentError:
+def empty(doc: Document, loc: Loc, name: str, err: Any) -> ContentError:
     """A required value left blank, as in a fresh `explainer new` skeleton."""
     expected = err.get("ctx", {}).get("expected")
     if expected:
@@ -182,7 +191,7 @@ HINTS = {
 }
 
 
-def fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     """The field names allowed at a location inside `model`."""
     current: Any = model
     for part in loc:

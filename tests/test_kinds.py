@@ -1,0 +1,54 @@
+"""The table of kinds: what mkdocs.yml and the pages say agrees with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.kinds import KINDS
+from generator.render.pages import render
+from generator.stages.load import load
+from generator.stages.resolve import references, resolve
+from generator.stages.validate import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: `!ENV [NAME, default]` reads as its default."""
+
+
+ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def mkdocs_config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), ConfigLoader)
+
+
+def test_mkdocs_keeps_every_kinds_pages_out_of_the_nav_and_its_index_in():
+    config = mkdocs_config()
+    hidden = config["not_in_nav"].split()
+    nav = {page: title for entry in config["nav"] for title, page in entry.items()}
+    for kind in KINDS.values():
+        assert set(kind.not_in_nav()) <= set(hidden), kind.name
+        assert nav.get(kind.index) == kind.label, kind.name
+
+
+@pytest.mark.parametrize("root", [MINIMAL, ROOT], ids=["minimal", "content"])
+def test_every_reference_shows_on_the_page_of_what_it_names(root):
+    """Each reference field is declared once, so none can be checked (resolve) and yet
+    be missing from the backlinks on the named file's page."""
+    resolved = resolve(validate(load(root / "content", root)))
+    pages = {p.path: p.text for p in render(resolved)}
+    found = 0
+    for kind, id_, _, target, ref in references(resolved.content):
+        named = KINDS[target].page(ref)
+        shown = "".join(text for path, text in pages.items()
+                        if path == named or path.startswith(named.removesuffix(".md") + "/"))
+        assert f"(../{KINDS[kind].page(id_)})" in shown or \
+            f"(../../{KINDS[kind].page(id_)})" in shown, (kind, id_, target, ref)
+        found += 1
+    assert found > 5
