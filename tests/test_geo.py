@@ -24,10 +24,12 @@ def test_countries_have_their_iso_codes_and_shapes() -> None:
     w = world()
     assert w.iso_names["UA"] == "Ukraine" and w.iso_names["XK"] == "Kosovo"
     kursk, kyiv, warsaw = (36.18, 51.73), (30.52, 50.45), (21.01, 52.23)
-    assert w.country("RU").shape.contains(shapely.Point(kursk))
-    assert w.country("UA").shape.contains(shapely.Point(kyiv))
-    assert w.country("PL").shape.contains(shapely.Point(warsaw))
-    assert not w.country("RU").shape.contains(shapely.Point(kyiv))
+    russia, ukraine, poland = w.country("RU"), w.country("UA"), w.country("PL")
+    assert russia and ukraine and poland
+    assert russia.shape.contains(shapely.Point(kursk))
+    assert ukraine.shape.contains(shapely.Point(kyiv))
+    assert poland.shape.contains(shapely.Point(warsaw))
+    assert not russia.shape.contains(shapely.Point(kyiv))
 
 
 def test_crimea_is_neither_russia_nor_ukraine() -> None:

@@ -21,7 +21,8 @@ class ConfigLoader(yaml.SafeLoader):
     """mkdocs.yml as plain data: `!ENV [NAME, default]` reads as its default."""
 
 
-ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+ConfigLoader.add_constructor(
+    "!ENV", lambda loader, node: loader.construct_sequence(node)[-1])  # type: ignore[arg-type]
 
 
 def mkdocs_config() -> dict:

@@ -18,6 +18,7 @@ from typing import Any, get_args
 
 import pytest
 import yaml
+from pydantic import BaseModel
 
 from generator.stages import models
 from generator.stages.safety import check_markdown
@@ -116,7 +117,7 @@ def poison(data: Any, counter: list[int], key: str = "", parent: str = "") -> An
     return payload_for(counter, key in ("summary", "why_it_matters"))
 
 
-def text_fields(model: type, prefix: str = "") -> set[str]:
+def text_fields(model: type[BaseModel], prefix: str = "") -> set[str]:
     """Dotted paths of every field validated as writers' Markdown, from the models."""
     found: set[str] = set()
     for name, field in model.model_fields.items():
@@ -145,7 +146,7 @@ def filled_paths(data: Any, prefix: str = "") -> set[str]:
         data in PAYLOADS or data in BLOCKS) else set()
 
 
-EXTRA = {  # optional text fields the minimal site leaves empty
+EXTRA: dict[str, dict[str, Any]] = {  # optional text fields the minimal site leaves empty
     "articles/ruritania-tests-missile.yaml": {"source": {
         "additional_reporting": ["x"], "editors": ["x"], "url": "https://example.org/r"}},
     "actors/ruritania.yaml": {"title": "x"},
@@ -158,7 +159,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, set[
     root = copy_project(tmp_path_factory.mktemp("xss") / "project")
     shutil.rmtree(root / "content")
     shutil.copytree(MINIMAL, root / "content")
-    counter, covered = [0], {}
+    counter, covered = [0], dict[str, set[str]]()
     for path in sorted((root / "content").rglob("*.yaml")):
         rel = path.relative_to(root / "content").as_posix()
         data = yaml.safe_load(path.read_text())

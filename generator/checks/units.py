@@ -88,9 +88,9 @@ def slack(written: str) -> float:
     """Half a unit of the last significant digit: 306 -> 0.5, 300 -> 50, 5.5 -> 0.05."""
     plain = written.replace(",", "")
     if "." in plain:
-        return 0.5 * 10 ** -len(plain.split(".")[1])
+        return 0.5 * 10.0 ** -len(plain.split(".")[1])
     zeros = len(plain) - len(plain.rstrip("0")) if plain.strip("0") else 0
-    return 0.5 * 10 ** zeros
+    return 0.5 * 10.0 ** zeros
 
 
 def converted_slack(written: str, figures: int) -> float:
@@ -99,8 +99,8 @@ def converted_slack(written: str, figures: int) -> float:
     value = float(written.replace(",", ""))
     if value == 0:
         return slack(written)
-    at_figures = 0.5 * 10 ** (math.floor(math.log10(value)) - figures + 1)
-    return min(slack(written), max(at_figures, 0.5 * 10 ** -decimals(written)))
+    at_figures = 0.5 * 10.0 ** (math.floor(math.log10(value)) - figures + 1)
+    return min(slack(written), max(at_figures, 0.5 * 10.0 ** -decimals(written)))
 
 
 def decimals(written: str) -> int:

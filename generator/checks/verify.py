@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.checks import attribution
-from generator.checks.findings import Finding, Loc, place
+from generator.checks.findings import Finding, place
 from generator.checks.sourcetext import Paragraph, SourceText, outside
 from generator.checks.units import mismatched_pairs
-from generator.errors import ContentError, ContentErrors
+from generator.errors import ContentError, ContentErrors, Loc
 from generator.kinds import KINDS
 from generator.stages.models import Article, KeyFact, Quote
 from generator.stages.resolve import Resolved

@@ -67,8 +67,8 @@ def km(r: Range) -> float:
 
 def range_chart(weapons: Mapping[str, Weapon], ids: Sequence[str]) -> RangeChart | None:
     """The chart for these weapons, or None when none of them has a known range."""
-    known = sorted(((i, weapons[i].name, weapons[i].range) for i in ids
-                    if weapons[i].range is not None),
+    known = sorted(((i, weapons[i].name, r) for i in ids
+                    if (r := weapons[i].range) is not None),
                    key=lambda t: (-km(t[2]), t[1]))
     if not known:
         return None
@@ -93,7 +93,7 @@ def range_chart(weapons: Mapping[str, Weapon], ids: Sequence[str]) -> RangeChart
 
 def nice_step(top: float) -> float:
     """A round tick step giving two to five intervals up to `top`."""
-    magnitude = 10 ** math.floor(math.log10(top))
+    magnitude = 10.0 ** math.floor(math.log10(top))
     for factor in (0.5, 1, 2, 2.5, 5, 10):
         if top / (factor * magnitude) <= 5:
             return factor * magnitude

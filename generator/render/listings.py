@@ -54,10 +54,15 @@ def backlinks(kind: Kind, id_: str, links: Backlinks, cap: int) -> dict[str, lis
     """An actor's or weapon's quotes, events and articles, newest first, in pages: page 1
     is a section of the actor's own page, the rest are under actors/<id>/."""
     events = sorted(links.events, key=lambda t: t[1].date, reverse=True)
-    lists = {"quotes": links.quotes, "events": events, "articles": links.articles}
-    return {what: split(items, cap, lambda k, what=what: (
-        f"{kind.page(id_)}#{ANCHORS[what]}" if k == 1 else kind.more(id_, what, k)))
-        for what, items in lists.items()}
+    lists: dict[str, Sequence[Any]] = {
+        "quotes": links.quotes, "events": events, "articles": links.articles}
+    return {what: split(items, cap, backlink_page(kind, id_, what))
+            for what, items in lists.items()}
+
+
+def backlink_page(kind: Kind, id_: str, what: str) -> Callable[[int], str]:
+    """Page 1 is a section of the entity's own page; page k is one of its sub-pages."""
+    return lambda k: f"{kind.page(id_)}#{ANCHORS[what]}" if k == 1 else kind.more(id_, what, k)
 
 
 def initial(name: str) -> str:

@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from generator.errors import ContentErrors, located
 
@@ -51,7 +52,7 @@ def locked(root: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def acquire(handle, path: Path, wait: float) -> None:  # noqa: ANN001 - a text file
+def acquire(handle: IO[str], path: Path, wait: float) -> None:
     if not fcntl:
         return
     deadline, told = time.monotonic() + wait, False
@@ -130,7 +131,8 @@ def exchange(a: Path, b: Path) -> bool:
     except (OSError, AttributeError):
         return False
     at_fdcwd, rename_exchange = -100, 2
-    return rename(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+    result: int = rename(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
 
 
 def _main(argv: list[str]) -> None:

@@ -46,7 +46,7 @@ def discover(content_dir: Path, errors: list[ContentError],
         if problem:
             errors.append(located(display(path, root), 1, 1, *problem))
         elif path.suffix == ".yaml":
-            found.append((path, SINGLE_FILES.get(rel.name) if len(rel.parts) == 1
+            found.append((path, SINGLE_FILES[rel.name] if len(rel.parts) == 1
                           else BY_FOLDER[rel.parts[0]].name))
     return sorted(found)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -192,9 +192,9 @@ def guard(text: str, where: str) -> None:
             depth += isinstance(event, yaml.CollectionStartEvent)
             depth -= isinstance(event, yaml.CollectionEndEvent)
             continue
-        mark = event.start_mark
-        raise ContentErrors([located(where, mark.line + 1, mark.column + 1, *problem,
-                                     text=text)])
+        line, column = (event.start_mark.line + 1, event.start_mark.column + 1
+                        ) if event.start_mark else (1, 1)
+        raise ContentErrors([located(where, line, column, *problem, text=text)])
 
 
 class _Builder:
@@ -226,7 +226,7 @@ class _Builder:
             return self.mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
-        return self.scalar(node, loc)
+        return self.scalar(cast(yaml.ScalarNode, node), loc)  # the third kind of node
 
     def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
