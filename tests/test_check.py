@@ -102,15 +102,15 @@ def test_yaml11_traps_in_text_fields(tmp_path, capsys):
     reads = "is not read as text (YAML reads it as"
     assert problems(tmp_path, capsys, "yaml11-traps") == [
         f'{RURITANIA}:3:8: title: 1:20 {reads} a number) | put it in quotes: "1:20"',
-        f'{RURITANIA}:4:11: aliases.0: no {reads} yes/no (true/false)) | '
+        f'{RURITANIA}:4:11: aliases item 1: no {reads} yes/no (true/false)) | '
         'put it in quotes: "no"',
-        f'{RURITANIA}:4:15: aliases.1: yes {reads} yes/no (true/false)) | '
+        f'{RURITANIA}:4:15: aliases item 2: yes {reads} yes/no (true/false)) | '
         'put it in quotes: "yes"',
-        f'{RURITANIA}:4:20: aliases.2: on {reads} yes/no (true/false)) | '
+        f'{RURITANIA}:4:20: aliases item 3: on {reads} yes/no (true/false)) | '
         'put it in quotes: "on"',
-        f'{RURITANIA}:4:24: aliases.3: 2025-03-02 {reads} a date) | '
+        f'{RURITANIA}:4:24: aliases item 4: 2025-03-02 {reads} a date) | '
         'put it in quotes: "2025-03-02"',
-        f'{RURITANIA}:4:36: aliases.4: 1.0e+3 {reads} a number) | '
+        f'{RURITANIA}:4:36: aliases item 5: 1.0e+3 {reads} a number) | '
         'put it in quotes: "1.0e+3"',
     ]
 
@@ -139,7 +139,8 @@ def test_bad_dates_after_the_file_reads(tmp_path, capsys):
              for p in json.loads(capsys.readouterr().out)["problems"]]
     assert found == [
         (4, 10, "updated: 03/03/2025 is not a date"),
-        (35, 11, "timeline.0.date: 2025-13 is not a real date (month must be in 1..12)")]
+        (35, 11, 'timeline item 1 ("The test is announced."), date: 2025-13 is not a '
+         "real date (month must be in 1..12)")]
 
 
 def test_dangling_refs_suggest_the_closest_id(tmp_path, capsys):
@@ -191,7 +192,8 @@ def test_references_are_checked_even_when_another_file_is_invalid(tmp_path, caps
 
 def test_ids_web_addresses_and_language_codes(tmp_path, capsys):
     assert problems(tmp_path, capsys, "bad-ids-and-links") == [
-        f"{ARTICLE}:19:14: key_facts.0.actors.0: 'Ruritania' is not a valid id | "
+        f'{ARTICLE}:19:14: key_facts item 1 ("The missile flew 290 km."), actors item 1: '
+        "'Ruritania' is not a valid id | "
         "ids are lowercase words joined by hyphens, like joe-biden",
         "content/site.yaml:3:6: url: 'example.org/test' is not a web address | "
         "write the full address, starting with https://",

@@ -96,7 +96,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "link-in-name": ("actors/x.yaml", [f"1:7: name: link target 'javascript:alert(1)' {LINK}"]),
     "link-in-title": ("actors/x.yaml", [f"3:8: title: link target 'file:///etc/passwd' {LINK}"]),
     "link-in-alias": ("actors/x.yaml", [
-        f"3:17: aliases.1: link target 'jAvAsCrIpT:alert(1)' {LINK}"]),
+        f"3:17: aliases item 2: link target 'jAvAsCrIpT:alert(1)' {LINK}"]),
     "site-url-javascript": ("site.yaml", [
         "3:6: url: 'javascript:alert(1)' is not a web address"]),
     "site-url-breakout": ("site.yaml", [
@@ -113,9 +113,9 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "ref-absolute-path": ("actors/x.yaml", ["3:14: affiliation: '/etc/passwd' is not a valid id"]),
     "ref-uppercase": ("actors/x.yaml", ["3:14: affiliation: 'Ruritania' is not a valid id"]),
     "quote-speaker-traversal": ("articles/x.yaml", [
-        "13:13: key_facts.0.status: Input should be 'confirmed', 'reported', 'claimed' or "
-        "'disputed'",
-        "15:14: quotes.0.speaker: '..%2F..%2Fsecret' is not a valid id"]),
+        "13:13: key_facts item 1 (\"A fact.\"), status: 'claimed<script>' is not allowed "
+        "here",
+        "15:14: quotes item 1 (\"Hello\"), speaker: '..%2F..%2Fsecret' is not a valid id"]),
     "source-text-absolute": ("articles/x.yaml", [
         "7:9: source.text: '/etc/passwd' must be a path relative to the project root, "
         "with / between folders"]),

@@ -107,9 +107,9 @@ def test_new_article_round_trip(root, capsys):
         f"error {at}:20: source.dateline {empty}",
         f"error {at}:23: summary {empty}",
         f"error {at}:26: why_it_matters {empty}",
-        f"error {at}:30: key_facts.0.text {empty}",
-        f"error {at}:31: key_facts.0.attribution {empty}",
-        f"error {at}:32: key_facts.0.status is empty | write one of: confirmed, reported, "
+        f"error {at}:30: key_facts item 1, text {empty}",
+        f"error {at}:31: key_facts item 1, attribution {empty}",
+        f"error {at}:32: key_facts item 1, status is empty | write one of: confirmed, reported, "
         "claimed, disputed",
     ])
     fill(path, {

@@ -51,7 +51,7 @@ def test_yaml11_trap_in_text_field(tmp_path):
     content = content_with(tmp_path, "actors/joe-biden.yaml",
                            ACTOR + "aliases: [Joe, no]\n")
     assert messages(content) == [
-        "content/actors/joe-biden.yaml:4:16: aliases.1: no is not read as text "
+        "content/actors/joe-biden.yaml:4:16: aliases item 2: no is not read as text "
         '(YAML reads it as yes/no (true/false)) | put it in quotes: "no"']
 
 
@@ -59,8 +59,8 @@ def test_closed_set(tmp_path):
     content = content_with(tmp_path, "actors/joe-biden.yaml",
                            ACTOR.replace("person", "human"))
     assert messages(content) == [
-        "content/actors/joe-biden.yaml:2:7: kind: Input should be 'person', "
-        "'organization', 'country' or 'group' | "]
+        "content/actors/joe-biden.yaml:2:7: kind: 'human' is not allowed here | "
+        "write one of: person, organization, country, group"]
 
 
 def test_bad_dates(tmp_path):
@@ -75,6 +75,7 @@ def test_bad_dates(tmp_path):
     timeline = lines.index("  - date: 2024-13") + 1
     assert messages(content) == [
         f"{path}:{published}:12: published: write the date as YYYY-MM-DD, e.g. 2024-11-17 | ",
-        f"{path}:{timeline}:11: timeline.0.date: 2024-13 is not a real date "
+        f'{path}:{timeline}:11: timeline item 1 ("Ukraine launches an incursion into…"), '
+        "date: 2024-13 is not a real date "
         "(month must be in 1..12) | ",
     ]

@@ -161,10 +161,9 @@ def check_quote(content: Content, index: NameIndex, i: int, quote: Quote,
                        "`explainer check --source FILE`", needle=start)
     found = source.find(quote.text)
     if found is None:
-        close = source.closest(quote.text)
-        return Finding(loc, f"quote does not match the source: {close.diff}",
-                       f'closest passage, {source.path} line {close.paragraph.line}: '
-                       f'"{close.passage}"', severity="error", needle=start)
+        words, marks = unwrapped(quote.text)
+        return mismatch(source, loc, words, marks, bool(marks) and
+                        source.find(words) is not None, start)
     other = other_speaker(index, quote.speaker, outside(found),
                           previous(source, found.paragraph))
     if other is None:
@@ -173,6 +172,33 @@ def check_quote(content: Content, index: NameIndex, i: int, quote: Quote,
                    f"quote given to '{quote.speaker}', but the source's paragraph "
                    f"(line {found.paragraph.line}) names {content.actors[other].name}",
                    f"check who said it; the speaker may be '{other}'", rule="quote-speaker")
+
+
+def mismatch(source: SourceText, loc: Loc, words: str, marks: str, found: bool,
+             start: str) -> Finding:
+    """A quote that is not in the source: the quotation marks around it, when there
+    are some, and otherwise (or also) the closest passage and a word diff."""
+    remove = f"remove the quotation marks {marks} around the text (the site adds its own)"
+    if found:
+        return Finding(loc, f"quote does not match the source: the text is wrapped in "
+                       f"quotation marks {marks}", remove, severity="error", needle=start)
+    close = source.closest(words)
+    hint = (f'closest passage, {source.path} line {close.paragraph.line}: '
+            f'"{close.passage}"')
+    return Finding(loc, f"quote does not match the source: {close.diff}",
+                   f"{remove}; {hint}" if marks else hint, severity="error", needle=start)
+
+
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb\u2039\u203a"
+
+
+def unwrapped(text: str) -> tuple[str, str]:
+    """The quote without quotation marks around the whole of it, and those marks."""
+    stripped = text.strip()
+    if len(stripped) > 2 and stripped[0] in QUOTE_MARKS and stripped[-1] in QUOTE_MARKS \
+            and not any(c in QUOTE_MARKS for c in stripped[1:-1]):
+        return stripped[1:-1], f"{stripped[0]} {stripped[-1]}"
+    return text, ""
 
 
 def previous(source: SourceText, paragraph: Paragraph) -> str:

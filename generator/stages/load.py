@@ -17,6 +17,7 @@ import yaml
 
 from generator.errors import MAX_ERRORS_PER_FILE, ContentError, ContentErrors, Loc, located
 from generator.stages.discover import SINGLE_FILES, discover, display
+from generator.stages.hints import syntax_hint
 from generator.stages.safety import shorten
 
 __all__ = ["SINGLE_FILES", "Document", "Loaded", "display", "load", "load_file"]
@@ -158,12 +159,14 @@ def compose(text: str, where: str) -> yaml.Node | None:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = "YAML syntax error: " + (exc.problem or exc.context or "invalid YAML")
         hint = "check the indentation and quoting on this line or the one above"
+        lines = text.splitlines()
         if "maximum nesting depth" in problem:
             problem, hint = DEEP
         elif exc.context == "expected a single document in the stream":
             problem = "YAML syntax error: a second document ('---') in the same file"
             hint = "one file holds one document; remove the '---' line and what follows"
-        lines = text.splitlines()
+        elif explained := cause(exc, lines):
+            (line, column), (problem, hint) = explained
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
             problem, hint = "YAML syntax error: tab character in YAML", \
                 "indent with spaces, not tabs"
@@ -172,6 +175,20 @@ def compose(text: str, where: str) -> yaml.Node | None:
     except (yaml.YAMLError, RecursionError) as exc:
         raise ContentErrors([located(where, 1, 1, f"YAML could not be read: {exc}",
                                      "simplify the file")]) from None
+
+
+def cause(exc: yaml.MarkedYAMLError, lines: list[str]
+          ) -> tuple[tuple[int, int], tuple[str, str]] | None:
+    """The position and a writer's explanation of a common syntax error, if it is one.
+    An unfinished line is reported where it starts (YAML notices only on the next)."""
+    mark = exc.context_mark if exc.context == "while scanning a simple key" else \
+        exc.problem_mark
+    if mark is None or not 0 <= mark.line < len(lines):
+        return None
+    line = lines[mark.line]
+    explained = syntax_hint(exc.problem or "", line, lines[mark.line - 1] if mark.line
+                            else "")
+    return ((mark.line + 1, mark.column + 1), explained) if explained else None
 
 
 def guard(text: str, where: str) -> None:
@@ -243,6 +260,9 @@ class _Builder:
             if key in result:
                 self.fail(key_node, f"duplicate key '{key}' (first on line "
                           f"{first_line[key]}, again on line {line})",
+                          f"if line {line} starts a new item of the list, begin it with "
+                          "'- '; otherwise keep one of them" if loc and
+                          isinstance(loc[-1], int) else
                           "keep one of them; YAML would silently drop the first")
                 continue
             first_line[key] = line

@@ -71,17 +71,35 @@ def dangling(content: Content) -> list[ContentError]:
             per_file[(kind, id_)] += 1
             if per_file[(kind, id_)] > MAX_ERRORS_PER_FILE:  # a hostile file must not
                 continue                                     # flood the report
-            pool = sorted(i for k, i in content.paths if k == target)
-            close = difflib.get_close_matches(ref, pool, n=1, cutoff=0.6)
-            hint = (f"did you mean '{close[0]}'?" if close else
-                    f"create content/{KINDS[target].folder}/{ref}.yaml or use an existing id")
             errors.append(content.document(kind, id_).error(
-                loc, f"no {target} with id '{ref}'", hint))
+                loc, *missing(content, loc, target, ref)))
     errors += [content.document(kind, id_).error(
         (), f"{count - MAX_ERRORS_PER_FILE:,} more references to missing files are not shown",
         "fix the ones listed, then check again")
         for (kind, id_), count in per_file.items() if count > MAX_ERRORS_PER_FILE]
     return errors
+
+
+def missing(content: Content, loc: Loc, target: str, ref: str) -> tuple[str, str]:
+    """What to say about a reference to no file (message, hint): another kind's id
+    in the wrong list, or the closest id of the right kind."""
+    other = sorted(k for k, i in content.paths if i == ref and k != target)
+    if other:
+        if KINDS[target].folder in loc:   # in a list of actors: to the list of weapons
+            hint = f"move it to the {KINDS[other[0]].folder}: list" + (
+                " of this item" if len(loc) > 3 else "")
+        else:
+            hint = f"this field takes the id of {an(target)}"
+        return f"'{ref}' is {an(other[0])}, not {an(target)}", hint
+    pool = sorted(i for k, i in content.paths if k == target)
+    close = difflib.get_close_matches(ref, pool, n=1, cutoff=0.6)
+    return f"no {target} with id '{ref}'", (f"did you mean '{close[0]}'?" if close else
+                                            f"create content/{KINDS[target].folder}/{ref}.yaml or "
+                                            "use an existing id")
+
+
+def an(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 def references(content: Content) -> Iterator[tuple[str, str, Loc, str, str]]:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import MAX_ERRORS_PER_FILE, ContentError, ContentErrors, Loc
 from generator.kinds import KINDS, MODELS
+from generator.stages.hints import allowed_values, closest, place_name
 from generator.stages.load import Document, Loaded
 from generator.stages.models import (
     LANGUAGE,
@@ -27,6 +28,7 @@ from generator.stages.models import (
     Site,
     Weapon,
 )
+from generator.stages.safety import shorten
 
 TRAP_HINTS = {
     dt.date: "YAML reads it as a date",
@@ -128,16 +130,17 @@ def describe(doc: Document, model: type[BaseModel], err: Any) -> ContentError:
     """Phrase one pydantic error for a writer, at the line it points to."""
     loc: Loc = tuple(err["loc"])
     kind = err["type"]
-    name = ".".join(str(p) for p in loc) or "file"
+    name = place_name(loc, doc.data)
     message = err["msg"].removeprefix("Value error, ")
+    within = f"{place_name(loc[:-1], doc.data)}, " if loc[:-1] else ""
     if kind == "missing":
-        return doc.error(loc[:-1], f"missing field '{loc[-1]}'",
+        return doc.error(loc[:-1], f"{within}missing field '{loc[-1]}'",
                          f"add `{loc[-1]}:` here")
     if kind == "extra_forbidden":
         close = suggestion(model, loc)
         hint = (f"did you mean '{close}'?" if close else
                 f"allowed fields here: {', '.join(fields_at(model, loc[:-1]))}")
-        return doc.error(loc, f"unknown field '{loc[-1]}'", hint, key=True)
+        return doc.error(loc, f"{within}unknown field '{loc[-1]}'", hint, key=True)
     if err["input"] is None or (kind in ("too_short", "string_too_short")
                                 and not err["input"]):
         return empty(doc, loc, name, err)
@@ -146,6 +149,8 @@ def describe(doc: Document, model: type[BaseModel], err: Any) -> ContentError:
         reading = TRAP_HINTS.get(type(err["input"]), "YAML reads it as something else")
         return doc.error(loc, f"{name}: {raw} is not read as text ({reading})",
                          f'put it in quotes: "{raw}"')
+    if kind == "literal_error":
+        return closed_set(doc, loc, name, err)
     if kind in DATE_ERRORS and isinstance(err["input"], str):
         return doc.error(loc, f"{name}: {err['input']} is not a date",
                          "write the date as YYYY-MM-DD, e.g. 2024-11-17")
@@ -159,6 +164,17 @@ def describe(doc: Document, model: type[BaseModel], err: Any) -> ContentError:
         what, hint = PATTERNS[err["ctx"]["pattern"]]
         return doc.error(loc, f"{name}: '{err['input']}' is not {what}", hint)
     return doc.error(loc, f"{name}: {message}", HINTS.get(kind, ""))
+
+
+def closed_set(doc: Document, loc: Loc, name: str, err: Any
+               ) -> ContentError:
+    """A value outside a closed set (status, kind, unit…), with the one meant."""
+    allowed = allowed_values(err["ctx"]["expected"])
+    meant = closest(err["input"], allowed)
+    one_of = ", ".join(allowed)
+    return doc.error(loc, f"{name}: {shorten(str(err['input']))!r} is not allowed here",
+                     f"did you mean '{meant}'? (one of: {one_of})" if meant else
+                     f"write one of: {one_of}")
 
 
 def empty(doc: Document, loc: Loc, name: str, err: Any) -> ContentError:
