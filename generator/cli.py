@@ -11,41 +11,94 @@ import os
 import sys
 from pathlib import Path
 
-from generator import pipeline
+from generator import __version__, pipeline
 from generator.authoring.scaffold import slug
 from generator.errors import ContentErrors
 from generator.kinds import KINDS
-from generator.report import FORMATS, report
+from generator.report import FORMATS, only, report
+from generator.stages.discover import display
+
+DESCRIPTION = """\
+Turn the YAML files in content/ into the explainer website, and help you write them.
+Run it from the project folder (or pass --root)."""
+EPILOG = """\
+examples:
+  explainer new article "Ruritania tests a new missile"
+  explainer serve                   preview at http://127.0.0.1:8000/, updated as you save
+  explainer check                   list every problem in content/
+  explainer check content/articles/ruritania-tests-a-new-missile.yaml
+  explainer build                   check, then build the site into site/
+
+exit status:
+  0  no errors (warnings are allowed)
+  1  the content has errors, or the build failed; each error names its file and line
+  2  the command was used wrongly (unknown command or option, missing argument)
+
+`explainer COMMAND --help` explains one command."""
+COMMANDS = {  # name: (one line for the list of commands, what the command does)
+    "check": ("list every problem in content/ (or in the files named)",
+              "Read every content file and list every problem at once, each at its file "
+              "and line with a hint. Files named are reported alone, still checked "
+              "against all of content/."),
+    "serve": ("preview the site, updated each time you save a file",
+              "Build the site and serve it on your computer; every save in content/ "
+              "regenerates the pages it changes, and the browser reloads by itself."),
+    "new": ("create a content file to fill in: article, actor or weapon",
+            "Create content/<kind>s/<id>.yaml from a commented skeleton; the id comes "
+            "from the name. An existing file is never overwritten."),
+    "generate": ("write the Markdown pages into docs/ (no website)",
+                 "Check the content, then write the Markdown pages into docs/; only "
+                 "pages whose text changed are rewritten."),
+    "build": ("check, generate and build the website into site/",
+              "Check the content, generate the pages and build the website into site/ "
+              "with MkDocs (strict). On any error docs/ and site/ stay as they were."),
+    "linkcheck": ("check every internal link of the built site",
+                  "Check every internal link and anchor of the built site; external "
+                  "links are listed, never fetched."),
+    "schema": ("(developers) write the JSON Schemas editors use",
+               "Write the JSON Schemas of the content files into schemas/."),
+}
 
 
 def parser() -> argparse.ArgumentParser:
-    main_parser = argparse.ArgumentParser(prog="explainer", description=__doc__.split("\n")[0])
+    main_parser = argparse.ArgumentParser(
+        prog="explainer", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    main_parser.add_argument("--version", action="version",
+                             version=f"explainer {__version__}")
     main_parser.add_argument("--root", type=Path, default=Path("."),
-                             help="project root (default: current folder)")
-    commands = main_parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate content/ and report every problem")
+                             help="project folder (default: the current folder)")
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                          title="commands", help="one of:")
+
+    def command(name: str) -> argparse.ArgumentParser:
+        summary, description = COMMANDS[name]
+        return commands.add_parser(name, help=summary, description=description)
+
+    check = command("check")
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                       help="report only these content files (default: all)")
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (default), github (Actions annotations) or json")
     check.add_argument("--source", action="append", type=source_option, default=[],
                        metavar="[ARTICLE=]FILE",
                        help="verify quotes against this plain-text copy of the report "
                             "(of one article, or of every article)")
-    commands.add_parser("generate", help="check, then write Markdown pages into docs/")
-    commands.add_parser("build", help="generate, then build the site with MkDocs")
-    serve = commands.add_parser("serve", help="preview the site, regenerating on edits")
+    serve = command("serve")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", type=address,
                        help="host:port to serve on (port 0 picks a free one)")
-    schema = commands.add_parser("schema", help="write the JSON Schemas into schemas/")
-    schema.add_argument("--check", action="store_true",
-                        help="write nothing; fail if the committed schemas are out of date")
-    new = commands.add_parser("new", help="create a commented skeleton content file")
+    new = command("new")
     new.add_argument("kind", choices=list(KINDS))
     new.add_argument("name", help='the name or headline, e.g. "Richard Grenell"')
-    links = commands.add_parser("linkcheck", help="check every internal link and anchor "
-                                "of the built site; list external links")
+    command("generate")
+    command("build")
+    links = command("linkcheck")
     links.add_argument("site", nargs="?", type=Path, help="built site (default: site/)")
     links.add_argument("--site-url", help="URL the site is published at "
                        "(default: read from its sitemap.xml)")
+    schema = command("schema")
+    schema.add_argument("--check", action="store_true",
+                        help="write nothing; fail if the committed schemas are out of date")
     return main_parser
 
 
@@ -63,6 +116,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command not in ("schema", "linkcheck") and not project.content.is_dir():
         cli.error(f"no content/ folder in {project.root}; run explainer from the project "
                   "root or pass --root")
+    if args.command == "check":
+        try:
+            args.chosen = named_files(project, args.files)
+        except ValueError as exc:
+            cli.error(str(exc))
     if args.command == "new" and not slug(args.name):
         cli.error(f"cannot make an id from {args.name!r}: use letters or digits")
     try:
@@ -86,11 +144,8 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace, project: pipeline.Project) -> int:
     """Call the command's implementation; problems come back as exceptions."""
     if args.command == "check":
-        warnings = pipeline.check(project, dict(args.source)).warnings
-        report(warnings, args.format)
-        if args.format == "text":
-            print("content OK" + (" (with warnings)" if warnings else ""), file=sys.stderr)
-    elif args.command == "generate":
+        return check(project, args)
+    if args.command == "generate":
         resolved, written = pipeline.generate(project)
         report(resolved.warnings)
         print(f"generated {len(written.written)} changed pages "
@@ -114,6 +169,37 @@ def run(args: argparse.Namespace, project: pipeline.Project) -> int:
         print(f"created {path.relative_to(project.root).as_posix()}: fill it in, then run "
               "`explainer check`", file=sys.stderr)
     return 0
+
+
+def check(project: pipeline.Project, args: argparse.Namespace) -> int:
+    """Report every problem (of the files named, if any); 1 when one is an error."""
+    chosen, elsewhere = args.chosen, 0
+    try:
+        warnings = only(pipeline.check(project, dict(args.source)).warnings, chosen)
+    except ContentErrors as exc:
+        warnings = only(exc.errors, chosen)
+        if any(p.severity == "error" for p in warnings):
+            raise ContentErrors(warnings) from None
+        elsewhere = sum(p.severity == "error" for p in exc.errors)
+    report(warnings, args.format)
+    if args.format == "text":
+        print("content OK" + (" (with warnings)" if warnings else "") + (
+            f"; other files have {elsewhere} error(s): `explainer check` lists them"
+            if elsewhere else ""), file=sys.stderr)
+    return 0
+
+
+def named_files(project: pipeline.Project, files: list[Path]) -> set[str] | None:
+    """The content files named on the command line, as problems name them."""
+    if not files:
+        return None
+    chosen = set()
+    for file in files:
+        path = file if file.is_absolute() else Path.cwd() / file
+        if not path.is_file() or not path.resolve().is_relative_to(project.content.resolve()):
+            raise ValueError(f"{file} is not a file in content/")
+        chosen.add(display(path, project.root))
+    return chosen
 
 
 def source_option(value: str) -> tuple[str, Path]:

@@ -34,6 +34,11 @@ def report(problems: list[ContentError], fmt: str = "text",
     (stream or sys.stdout).flush()
 
 
+def only(problems: list[ContentError], paths: set[str] | None) -> list[ContentError]:
+    """The problems of the files named (all of them when no file is named)."""
+    return problems if paths is None else [p for p in problems if p.path in paths]
+
+
 def count(problems: list[ContentError]) -> str:
     """`2 errors, 1 warning in content/`, or an empty string when there are none."""
     errors = sum(p.severity == "error" for p in problems)

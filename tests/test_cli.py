@@ -185,3 +185,51 @@ def test_pre_commit_hooks_run_real_commands(capsys):
         program, *args = shlex.split(hook["entry"])
         assert program == ".venv/bin/explainer"
         assert main(["--root", str(ROOT), *args]) == 0
+
+
+def test_help_is_written_for_writers(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert info.value.code == 0
+    for command in ("check", "serve", "new", "generate", "build", "linkcheck", "schema"):
+        assert any(line.split()[:1] == [command] and len(line.split()) > 2
+                   for line in text.splitlines()), f"no line describes {command}"
+    assert 'explainer new article "Ruritania tests a new missile"' in text
+    assert "  1  the content has errors" in text
+    assert "  2  the command was used wrongly" in text
+
+
+@pytest.mark.parametrize("command", ["generate", "build", "check", "serve", "new"])
+def test_every_command_describes_itself(capsys, command):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    description = capsys.readouterr().out.split("\n\n")[1]
+    assert len(description.split()) >= 10, description
+
+
+def test_version(capsys):
+    from generator import __version__
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert (info.value.code, capsys.readouterr().out) == (0, f"explainer {__version__}\n")
+
+
+def test_check_named_files_reports_only_them(tmp_path, capsys):
+    root = site(tmp_path, "validation-and-refs")   # errors in an actor and the article
+    article = "content/articles/ruritania-tests-missile.yaml"
+    assert main(["--root", str(root), "check", "--format", "json", str(root / article)]) == 1
+    assert [(p["path"], p["line"]) for p in json.loads(capsys.readouterr().out)[
+        "problems"]] == [(article, 22)]
+    assert main(["--root", str(root), "check", str(root / "content/actors/ada-ruritan.yaml")]
+                ) == 0
+    assert capsys.readouterr().err == ("content OK; other files have 2 error(s): "
+                                       "`explainer check` lists them\n")
+
+
+def test_check_named_file_outside_content_is_wrong_usage(tmp_path, capsys):
+    root = site(tmp_path)
+    with pytest.raises(SystemExit) as info:
+        main(["--root", str(root), "check", str(tmp_path / "nothing.yaml")])
+    assert info.value.code == 2
+    assert "nothing.yaml is not a file in content/" in capsys.readouterr().err
