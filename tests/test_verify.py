@@ -119,6 +119,21 @@ def test_missing_source_file_leaves_quotes_unverified(tmp_path):
         "unavailable (No such file or directory)")
 
 
+def test_typo_in_source_text_is_an_error_naming_the_path(tmp_path):
+    """A wrong path must not silently turn quote checking off."""
+    root = project(tmp_path, ("text: report.txt", "text: reprot.txt"))
+    assert findings(root) == ["8:9: error: source.text: there is no file reprot.txt"]
+    assert hints(root) == ["did you mean 'report.txt'?"]
+
+
+def test_typo_in_source_text_folder(tmp_path):
+    root = project(tmp_path, ("text: report.txt", "text: sourcs/report.txt"))
+    (root / "content" / "sources").mkdir()
+    (root / "report.txt").rename(root / "content" / "sources" / "report.txt")
+    assert findings(root) == ["8:9: error: source.text: there is no file sourcs/report.txt"]
+    assert hints(root) == ["did you mean 'content/sources/report.txt'?"]
+
+
 def test_cli_source_option_verifies_and_reports(tmp_path):
     root = project(tmp_path, ("  text: report.txt\n", ""),
                    ("further than our rivals", "further than our enemies"))

@@ -11,7 +11,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from itertools import chain, islice
+from pathlib import Path, PurePosixPath
 
 FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -183,3 +184,30 @@ def outside(found: Found) -> str:
     """The paragraph without the quoted words, to look for who is said to speak."""
     text = found.paragraph.text
     return text[:found.start] + " " + text[found.end:]
+
+
+
+MAX_CANDIDATES = 1000
+
+
+def missing_file(shown: str, root: Path) -> tuple[str, str] | None:
+    """(message, hint) when `source.text` names no file although it could be here: a
+    typo, which would otherwise turn quote checking off in silence. A folder outside the
+    project that is absent (the report kept beside the repository, on a machine without
+    it) is not a typo: its quotes are only reported unverified."""
+    path = root / shown
+    if path.is_file():
+        return None
+    if not path.parent.is_dir() and not path.parent.resolve().is_relative_to(root.resolve()):
+        return None
+    written = PurePosixPath(shown)
+    here = next(p for p in written.parents if (root / p).is_dir() or p == PurePosixPath("."))
+    top = here == PurePosixPath(".")   # the project: its own files, and content/'s
+    found = chain((root / here).glob("*.txt"), (root / "content").rglob("*.txt")) if top \
+        else (root / here).rglob("*.txt")
+    pool = [p.relative_to(root / here).as_posix() for p in islice(found, MAX_CANDIDATES)]
+    close = difflib.get_close_matches(written.relative_to(here).as_posix(), sorted(pool), n=1,
+                                      cutoff=0.6)
+    return (f"source.text: there is no file {shown}",
+            f"did you mean '{(here / close[0]).as_posix()}'?" if close else
+            "write the path from the project folder to a plain-text copy of the report")

@@ -171,6 +171,9 @@ class Event(Strict):
     """Ids of actors involved."""
     weapons: list[Id] = []
     """Ids of weapons involved."""
+    scheduled: bool = False
+    """true for an event still to come when the article is published (a vote, an
+    inauguration); shown as planned rather than as having happened."""
 
 
 class Correction(Strict):
@@ -187,8 +190,12 @@ class Article(Strict):
     """The explainer's headline."""
     standfirst: Text
     """One sentence that sums up the story."""
+    draft: bool = False
+    """true while the article is unfinished: `explainer serve` shows it with a Draft
+    banner, the published site leaves it out, and empty fields are listed as to-dos."""
     published: Day
-    """When the story was published (YYYY-MM-DD)."""
+    """When the story is published (YYYY-MM-DD). A later date than today schedules it:
+    the site leaves it out until that day."""
     updated: Day | None = None
     """When the explainer was last updated, if it was."""
     tags: list[Text] = []
