@@ -14,6 +14,7 @@ from generator.errors import ContentError, ContentErrors, located
 from generator.render.pages import render
 from generator.site.staging import copy_docs, locked, mkdocs_build, staging, swap_in
 from generator.stages.load import Loaded, display, load
+from generator.stages.release import release
 from generator.stages.resolve import dangling, resolve
 from generator.stages.validate import validate, validate_document
 from generator.stages.write import WriteReport, write
@@ -72,7 +73,8 @@ def generate(project: Project) -> tuple[Verified, WriteReport]:
     """Check everything, then write the Markdown pages into docs/."""
     with writing(project):                          # one run at a time; OS errors located
         verified = check(project)                   # everything read before anything written
-        pages = render(verified.resolved, verified)  # Markdown text per page
+        shown = release(verified)                   # drafts and scheduled articles wait
+        pages = render(shown.resolved, shown)       # Markdown text per page
         return verified, write(pages, project.docs)  # changed files only, each atomically
 
 
@@ -84,7 +86,8 @@ def build(project: Project, strict: bool = True) -> tuple[Verified, WriteReport]
     """
     with writing(project), staging(project.root) as stage:
         verified = check(project)                   # everything read before anything written
-        pages = render(verified.resolved, verified)  # Markdown text per page
+        shown = release(verified)                   # drafts and scheduled articles wait
+        pages = render(shown.resolved, shown)       # Markdown text per page
         copy_docs(project.docs, stage / "docs")     # docs/ as it is now ...
         write(pages, stage / "docs")                # ... with the new pages, aside
         status = mkdocs_build(project.config, stage / "docs", stage / "site", strict)

@@ -154,8 +154,7 @@ def test_starts_with_broken_content_and_recovers_then_stops_on_kill(project):
     server = Server(project)
     try:
         assert server.wait_for_line(r"(content/actors/richard-grenell\.yaml:.*)") == (
-            f"{ACTOR}:3:7: error: kind: Input should be 'person', 'organization', "
-            "'country' or 'group'")
+            f"{ACTOR}:3:7: error: kind: 'persn' is not allowed here")
         server.wait_for_line(r"(the preview starts once the errors above are fixed)")
         (project / ACTOR).write_text(good.replace(SUMMARY, "RECOVERED " + SUMMARY))
         server.started().wait_for(lambda: "RECOVERED" in server.page())

@@ -92,13 +92,33 @@ def entity(resolved: Resolved, kind: Kind, id_: str, cap: int) -> dict[str, Any]
     c = resolved.content
     model = c.of[kind.name][id_]
     if kind.name == "article":
-        return {"a": model, "ld": meta.article_ld(c.site, id_, model)}
+        return {"a": model, "ld": meta.article_ld(c.site, id_, model),
+                "held": banner(resolved.held.get(id_), model)}
     extra = {"x": model, "links": resolved.links[kind.name][id_],
              "lists": lst.backlinks(kind, id_, resolved.links[kind.name][id_], cap)}
     if kind.name == "actor":
         extra["ld"] = meta.actor_ld(c.site, id_, model,
                                     c.actors.get(model.affiliation or ""))
     return extra
+
+
+@dataclass(frozen=True)
+class Banner:
+    """What the preview says on a page the published site does not have."""
+
+    title: str
+    text: str
+
+
+def banner(why: str | None, article: Any) -> Banner | None:
+    """The Draft or Scheduled banner of a held-back article (serve only)."""
+    if why == "draft":
+        return Banner("Draft", "Not on the published site: remove draft: true from the "
+                      "file to publish it.")
+    if why == "scheduled":
+        return Banner("Scheduled", "Not on the published site until "
+                      f"{day(article.published)}, its published date.")
+    return None
 
 
 def listings(resolved: Resolved) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from generator.errors import ContentError, ContentErrors
 from generator.kinds import BY_FOLDER, KINDS
 from generator.stages.load import Document, Loaded, load_file
 from generator.render.pages import Page, render
+from generator.stages.release import release
 from generator.stages.resolve import dangling, references, resolve
 from generator.stages.validate import Content, validate, validate_document
 from generator.checks.verify import Memo, Verified, verify
@@ -64,7 +65,7 @@ class Session:
         preview shows an edit while the listings (which show every article) are still
         being rendered; both are written before the project lock is let go."""
         with writing(self.project):
-            verified = self.check()
+            verified = release(self.check(), preview=True)   # drafts shown, marked
             wanted = self.reach(verified)
             content = verified.resolved.content
             self.rendered = []

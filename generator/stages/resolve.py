@@ -41,6 +41,8 @@ class Resolved:
     links: dict[str, dict[str, Backlinks]]
     """Per kind that pages list mentions of (actor, weapon), per id, its backlinks."""
     warnings: list[ContentError]
+    held: dict[str, str] = field(default_factory=dict)
+    """Articles shown although not published (only in `serve`): id -> why (release.py)."""
 
 
 def resolve(content: Content) -> Resolved:
