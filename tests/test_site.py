@@ -67,6 +67,13 @@ def test_article_page_shows_facts_quotes_and_ranges(built_site, content):
         assert unknown in page
 
 
+def test_an_event_still_to_come_says_so(built_site):
+    page = text_of(built_site / ARTICLE)
+    assert ("20 January 2025 Donald Trump takes office as U.S. president. "
+            "(scheduled at the time)") in page
+    assert page.count("(scheduled at the time)") == 1
+
+
 def test_every_actor_and_weapon_page_links_back(built_site, content):
     link = 'href="../../articles/us-allows-ukraine-deep-strikes-in-russia/"'
     for kind, ids in (("actors", content.actors), ("weapons", content.weapons)):
