@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator import __version__, pipeline
 from generator.authoring.scaffold import slug
+from generator.authoring.schema import write_ids
 from generator.errors import ContentErrors
 from generator.kinds import KINDS
 from generator.report import FORMATS, only, report
@@ -159,13 +160,14 @@ def run(args: argparse.Namespace, project: pipeline.Project) -> int:
         return serve(project, args.dev_addr)
     elif args.command == "schema":
         from generator.authoring.schema import write_schemas
-        return write_schemas(project.root / "schemas", check_only=args.check)
+        return write_schemas(project.schemas, project.content, check_only=args.check)
     elif args.command == "linkcheck":
         from generator.site.linkcheck import run as linkcheck
         return linkcheck(args.site or project.site, args.site_url)
     elif args.command == "new":
         from generator.authoring.scaffold import new
         path = new(project, args.kind, args.name)
+        write_ids(project.schemas, project.content)
         print(f"created {path.relative_to(project.root).as_posix()}: fill it in, then run "
               "`explainer check`", file=sys.stderr)
     return 0
@@ -174,6 +176,7 @@ def run(args: argparse.Namespace, project: pipeline.Project) -> int:
 def check(project: pipeline.Project, args: argparse.Namespace) -> int:
     """Report every problem (of the files named, if any); 1 when one is an error."""
     chosen, elsewhere = args.chosen, 0
+    write_ids(project.schemas, project.content)     # the editor offers the ids there are
     try:
         warnings = only(pipeline.check(project, dict(args.source)).warnings, chosen)
     except ContentErrors as exc:

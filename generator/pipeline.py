@@ -39,6 +39,10 @@ class Project:
         return self.root / "site"
 
     @property
+    def schemas(self) -> Path:
+        return self.root / "schemas"
+
+    @property
     def config(self) -> Path:
         return self.root / "mkdocs.yml"
 

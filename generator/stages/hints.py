@@ -56,6 +56,11 @@ def item_label(item: Any) -> str:
     return ""
 
 
+def an(noun: str) -> str:
+    """'an actor', 'a weapon'."""
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
 def closest(value: object, allowed: list[str]) -> str | None:
     """The allowed value a writer most likely meant: a known synonym, the same word in
     another case, or the closest spelling."""

@@ -48,9 +48,19 @@ def _partial_date(value: object) -> str:
 
 Id = Annotated[str, Field(pattern=SLUG, description="The id (file name without .yaml) "
                           "of another content file: lowercase words joined by hyphens.")]
-Day = Annotated[dt.date, BeforeValidator(_real_date)]
-PartialDate = Annotated[str, BeforeValidator(_partial_date),
-                        Field(json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
+# Real dates only, for editors (JSON Schema's "format": "date" lets 2024-11-31 pass):
+# each month's days, and 29 February in leap years.
+_MONTH_DAY = (r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]"
+              r"|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))")
+_LEAP_YEAR = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+REAL_DATE = rf"^(?:\d{{4}}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)$"
+PARTIAL_DATE = rf"^(?:\d{{4}}(?:-(?:0[1-9]|1[0-2]))?|\d{{4}}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)$"
+Day = Annotated[dt.date, BeforeValidator(_real_date), Field(json_schema_extra={
+    "pattern": REAL_DATE,
+    "patternErrorMessage": "not a real date: write YYYY-MM-DD, e.g. 2024-11-17"})]
+PartialDate = Annotated[str, BeforeValidator(_partial_date), Field(json_schema_extra={
+    "pattern": PARTIAL_DATE,
+    "patternErrorMessage": "not a real date: write YYYY, YYYY-MM or YYYY-MM-DD"})]
 Markdown = Annotated[str, AfterValidator(check_markdown)]
 Text = Annotated[str, Field(min_length=1), AfterValidator(check_markdown)]
 Url = Annotated[str, Field(pattern=URL), AfterValidator(check_url)]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.errors import MAX_ERRORS_PER_FILE, ContentError, ContentErrors, Loc
 from generator.kinds import KINDS, MENTIONED
+from generator.stages.hints import an
 from generator.stages.models import Event, Quote
 from generator.stages.validate import Content
 
@@ -98,10 +99,6 @@ def missing(content: Content, loc: Loc, target: str, ref: str) -> tuple[str, str
     return f"no {target} with id '{ref}'", (f"did you mean '{close[0]}'?" if close else
                                             f"create content/{KINDS[target].folder}/{ref}.yaml or "
                                             "use an existing id")
-
-
-def an(noun: str) -> str:
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 def references(content: Content) -> Iterator[tuple[str, str, Loc, str, str]]:
