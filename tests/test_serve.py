@@ -127,6 +127,9 @@ def test_edit_regenerates_only_that_page_and_the_browser_is_told(server, project
     assert seconds < 30   # about 1-2 s on an idle machine
     assert server.wait_for_line(r"explainer: (regenerated .*)", mark) == (
         "regenerated 1 page(s): actors/richard-grenell.md")
+    # The five unverified quotes (no report here) were listed once, at the start.
+    assert sum("warning: quote unverified" in line for line in server.lines) == 5
+    assert server.wait_for_line(r"explainer: serving on (\S+) ") == server.base
     print(f"edit -> served page changed in {seconds:.1f}s")
 
 

@@ -19,13 +19,17 @@ import socket
 import subprocess
 import sys
 import time
+from urllib.parse import urlsplit
 from collections.abc import Callable
 from pathlib import Path
 
+from mkdocs.config import load_config
+
+from generator.authoring.schema import write_ids
 from generator.pipeline import Project
 from generator.errors import ContentErrors
 from generator.site.incremental import Session
-from generator.report import report
+from generator.site.news import News
 from generator.stages.write import read_manifest
 
 POLL_SECONDS = 0.3
@@ -35,12 +39,12 @@ def serve(project: Project, dev_addr: str) -> int:
     """Serve until interrupted or MkDocs stops; returns MkDocs' exit status."""
     host, port = parse_addr(dev_addr)
     snapshot = fingerprint(project.content)
-    session = Session(project)
-    if not regenerate(session) and not read_manifest(project.docs):
+    session, news = Session(project), News()
+    if not regenerate(session, news) and not read_manifest(project.docs):
         say("no pages yet: the preview starts once the errors above are fixed")
-        while not regenerate(session):
+        while not regenerate(session, news):
             snapshot = wait_for_change(project.content, snapshot)
-    say(f"serving on http://{host}:{port}/ (Ctrl+C to stop)")
+    say(f"serving on {address(project, host, port)} (Ctrl+C to stop)")
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
                "--dev-addr", f"{host}:{port}", "-f", str(project.config)]
     server = subprocess.Popen(command, cwd=project.root,
@@ -50,7 +54,7 @@ def serve(project: Project, dev_addr: str) -> int:
     try:
         while server.poll() is None:
             snapshot = wait_for_change(project.content, snapshot, server.poll)
-            regenerate(session)
+            regenerate(session, news)
     finally:
         if server.poll() is None:
             server.terminate()
@@ -86,23 +90,31 @@ def parse_addr(dev_addr: str) -> tuple[str, int]:
     return host, port
 
 
-def regenerate(session: Session) -> bool:
-    """Generate the pages that can have changed; on any problem, say so, keep the last
-    good pages, and return False."""
+def address(project: Project, host: str, port: int) -> str:
+    """Where the preview is: MkDocs serves the site under the path of its site_url."""
+    path = urlsplit(load_config(str(project.config)).get("site_url") or "").path
+    return f"http://{host}:{port}{path or '/'}"
+
+
+def regenerate(session: Session, news: News) -> bool:
+    """Generate the pages that can have changed and say what changed; on any problem,
+    say so, keep the last good pages, and return False."""
+    write_ids(session.project.schemas, session.project.content)  # ids for the editor
     try:
         resolved, written = session.generate()
     except ContentErrors as exc:
-        report(exc.errors)
+        news.problems(exc.errors)
         say("content has errors; the last good pages stay up until they are fixed")
         return False
     except Exception as exc:  # the server must survive whatever a save produces
         say(f"could not regenerate ({type(exc).__name__}: {exc}); the last good pages "
             "stay up")
         return False
-    report(resolved.warnings)
+    news.problems(resolved.warnings)
     changed = written.written + written.removed
     say(f"regenerated {len(changed)} page(s)" + (": " + ", ".join(changed) if changed
-                                                 and len(changed) <= 8 else ""))
+                                                 and len(changed) <= 8 else "")
+        if changed else "no page changed")
     return True
 
 
