@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 import pytest
 import yaml
@@ -10,6 +11,7 @@ import yaml
 from generator.kinds import KINDS
 from generator.render.pages import render
 from generator.stages.load import load
+from generator.stages.models import ACTOR_KINDS, ActorKind
 from generator.stages.resolve import references, resolve
 from generator.stages.validate import validate
 
@@ -53,3 +55,7 @@ def test_every_reference_shows_on_the_page_of_what_it_names(root):
             f"(../../{KINDS[kind].page(id_)})" in shown, (kind, id_, target, ref)
         found += 1
     assert found > 5
+
+
+def test_every_kind_of_actor_has_a_heading_and_a_schema_type():
+    assert list(ACTOR_KINDS) == list(get_args(ActorKind))

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.pages import distance, partial_date, render
+from generator.render.filters import distance, partial_date
+from generator.render.pages import render
 from generator.stages.load import load
 from generator.stages.models import Range
 from generator.stages.resolve import resolve
@@ -59,7 +60,7 @@ def test_partial_dates():
 
 
 def test_writer_html_is_escaped():
-    from generator.render.pages import block, cell, inline
+    from generator.render.escape import block, cell, inline
     assert inline("<script>alert(1)</script>\nnext") == \
         "&lt;script&gt;alert(1)&lt;/script&gt; next"
     assert cell("a | b") == "a &#124; b"

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from generator.checks.sourcetext import SourceText, normalise
 from generator.checks.units import mismatched_pairs
-from generator.render.pages import distance
+from generator.render.filters import distance
 from generator.stages.models import Range
 
 

@@ -1,7 +1,7 @@
 """Charts drawn at build time: the geometry of a weapon-range bar chart.
 
 This module only computes numbers (bar lengths, axis ticks in km and miles); the SVG
-itself is written by the template `_range_chart.svg.j2`, so writers' text is escaped
+itself is written by the template `partials/_chart.svg.j2`, so writers' text is escaped
 by the same filters as everywhere else.
 """
 
@@ -11,9 +11,9 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from generator.checks.units import KM_PER_MILE
 from generator.stages.models import Range, Weapon
 
-KM_PER_MILE = 1.609344
 WIDTH = 400          # the SVG's viewBox width; it scales to the column
 ROW = 36             # height of one bar's row
 TOP = 34             # room for the miles axis above the bars

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.kinds import KINDS, MENTIONED, Kind
@@ -19,7 +19,6 @@ from generator.stages.resolve import Backlinks, Resolved
 
 CAP = 20  # items per listing page
 ANCHORS = {"quotes": "quotes", "events": "timeline", "articles": "articles"}
-Render = Callable[..., Any]  # render's page(path, template, **extra) -> Page
 
 
 @dataclass(frozen=True)
@@ -33,6 +32,10 @@ class Chunk:
     total: int
     prev: str | None
     next: str | None
+
+    def map(self, show: Callable[[Any], Any]) -> Chunk:
+        """The same page of the list, each item turned into what a page shows of it."""
+        return replace(self, items=[show(item) for item in self.items])
 
 
 def split(items: Sequence[Any], cap: int, link: Callable[[int], str]) -> list[Chunk]:
@@ -71,7 +74,21 @@ def initial(name: str) -> str:
     return first if "a" <= first <= "z" else "0-9"
 
 
-def shared(resolved: Resolved, cap: int) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Lists:
+    """Every long list of the site, split into pages: computed once per render."""
+
+    quote_letters: dict[str, list[Chunk]]
+    """Per initial of the speaker's name: (speaker id, article id, quote), by speaker."""
+    event_years: dict[str, list[Chunk]]
+    """Per year: (article id, event), oldest first."""
+    article_years: dict[str, list[Chunk]]
+    """Per year: article ids, newest first."""
+    backlinks: dict[str, dict[str, dict[str, list[Chunk]]]]
+    """Per kind with backlinks, per id: its quotes, events and articles (`backlinks`)."""
+
+
+def lists(resolved: Resolved, cap: int) -> Lists:
     """The site-wide listings, split: quotes by initial, events and articles by year."""
     c = resolved.content
     quotes: dict[str, list[tuple[str, str, Any]]] = {}
@@ -86,31 +103,13 @@ def shared(resolved: Resolved, cap: int) -> dict[str, Any]:
     articles: dict[str, list[str]] = {}
     for id_ in resolved.article_order:
         articles.setdefault(str(c.articles[id_].published.year), []).append(id_)
-    return {
-        "quote_letters": {k: split(v, cap, numbered(f"quotes/{k}"))
-                          for k, v in sorted(quotes.items())},
-        "event_years": {y: split(v, cap, numbered(f"timeline/{y}")) for y, v in by_year.items()},
-        "article_years": {y: split(v, cap, numbered(f"{KINDS['article'].folder}/years/{y}"))
-                          for y, v in articles.items()},
-        "latest_articles": resolved.article_order[:cap],
-    }
-
-
-def pages(page: Render, resolved: Resolved, lists: dict[str, Any], cap: int) -> list[Any]:
-    """The listing pages: index pages, split site-wide lists and backlink sub-pages."""
-    c = resolved.content
-    out = [page("quotes/index.md", "quotes_index.md.j2"),
-           page("timeline/index.md", "timeline_index.md.j2")]
-    out += [page(p.path, "quotes_letter.md.j2", letter=k, p=p)
-            for k, chunks in lists["quote_letters"].items() for p in chunks]
-    out += [page(p.path, "timeline_year.md.j2", year=y, p=p)
-            for y, chunks in lists["event_years"].items() for p in chunks]
-    out += [page(p.path, "articles_year.md.j2", year=y, p=p)
-            for y, chunks in lists["article_years"].items() for p in chunks]
-    for kind in MENTIONED:
-        for id_, links in resolved.links[kind.name].items():
-            for what, chunks in backlinks(kind, id_, links, cap).items():
-                out += [page(p.path, "backlinks_more.md.j2", kind=what,
-                             x=c.of[kind.name][id_], owner=kind.page(id_), p=p)
-                        for p in chunks[1:]]
-    return out
+    return Lists(
+        quote_letters={k: split(v, cap, numbered(f"quotes/{k}"))
+                       for k, v in sorted(quotes.items())},
+        event_years={y: split(v, cap, numbered(f"timeline/{y}")) for y, v in by_year.items()},
+        article_years={y: split(v, cap, numbered(f"{KINDS['article'].folder}/years/{y}"))
+                       for y, v in articles.items()},
+        backlinks={kind.name: {id_: backlinks(kind, id_, links, cap)
+                               for id_, links in resolved.links[kind.name].items()}
+                   for kind in MENTIONED},
+    )

@@ -9,13 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from generator.kinds import KINDS
-from generator.stages.models import Actor, Article, Site
+from generator.stages.models import ACTOR_KINDS, Actor, Article, Site
 
 SOCIAL_IMAGE = "assets/images/social.png"
 """The link-preview image, shipped in theme/ (1200 x 630 PNG)."""
 
-ACTOR_TYPES = {"person": "Person", "organization": "Organization",
-               "country": "Country", "group": "Organization"}
+
+
+def schema_type(actor: Actor) -> str:
+    """Person, Organization or Country."""
+    return ACTOR_KINDS[actor.kind][1]
 
 
 def base_url(site: Site) -> str:
@@ -87,7 +90,7 @@ def actor_ld(site: Site, actor_id: str, actor: Actor,
     """schema.org Person, Organization or Country for one actor."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": ACTOR_TYPES[actor.kind],
+        "@type": schema_type(actor),
         "name": actor.name,
         "description": actor.summary,
         "url": page_url(site, KINDS["actor"].page(actor_id)),
@@ -98,6 +101,6 @@ def actor_ld(site: Site, actor_id: str, actor: Actor,
         data["jobTitle"] = actor.title
     if affiliation is not None and actor.affiliation and actor.kind != "country":
         key = "affiliation" if actor.kind == "person" else "parentOrganization"
-        data[key] = {"@type": ACTOR_TYPES[affiliation.kind], "name": affiliation.name,
+        data[key] = {"@type": schema_type(affiliation), "name": affiliation.name,
                      "url": page_url(site, KINDS["actor"].page(actor.affiliation))}
     return data

@@ -232,12 +232,23 @@ class Article(Strict):
     """Corrections made to this explainer, oldest first."""
 
 
+ActorKind = Literal["person", "organization", "country", "group"]
+ACTOR_KINDS: dict[str, tuple[str, str]] = {
+    "person": ("People", "Person"),
+    "organization": ("Organizations", "Organization"),
+    "country": ("Countries", "Country"),
+    "group": ("Groups", "Organization"),
+}
+"""Each kind of actor (the keys are ActorKind's, in order; a test holds them together):
+its heading where pages group actors, and its schema.org type."""
+
+
 class Actor(Strict):
     """content/actors/<id>.yaml: a person, organisation, country or group."""
 
     name: Text
     """The name as we write it, e.g. Volodymyr Zelenskiy."""
-    kind: Literal["person", "organization", "country", "group"]
+    kind: ActorKind
     """person, organization, country or group."""
     title: Markdown | None = None
     """Title or role, e.g. President of Ukraine."""

@@ -1,8 +1,8 @@
-"""What untrusted text and names may hold: link targets, ids, paths.
+"""What untrusted text and names may hold: link targets, ids, paths (input checks).
 
 Every byte of content/ may come from a stranger. The models call these checks (so a
-problem is a located validation error), the loader calls `reserved_id`, and the render
-filters call `neutralise` so that no field can leave the Markdown block it lands in.
+problem is a located validation error) and discover calls `reserved_id`. Escaping the
+text on its way out is render's job (`generator/render/escape.py`).
 """
 
 from __future__ import annotations
@@ -106,44 +106,3 @@ def reserved_id(id_: str) -> bool:
 def shorten(text: str, limit: int = 60) -> str:
     text = text.encode("unicode_escape").decode("ascii")
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# Characters that would let text change the HTML around it once Markdown is done:
-# `{` starts an attribute list (`{onclick=...}`), a backtick opens a code span that
-# may swallow the template's own markup. Both become character references, which
-# Markdown passes through untouched and the browser shows as the character.
-_INLINE_ENTITIES = str.maketrans({"{": "&#123;", "}": "&#125;", "`": "&#96;"})
-# A line that would become a heading, rule, setext underline, admonition, abbreviation,
-# definition, table or fence rather than text.
-_BLOCK_LINE = re.compile(
-    r"^(?P<indent>[ \t]*)(?=#|=+[ \t]*$|([-*_])[ \t]*\2[ \t]*\2|!!!|\?\?\?|\*\[|:|\||~~~"
-    r"|-+8&lt;)", re.MULTILINE)
-# The same at the start of a one-line field, where lists would also break the layout.
-_INLINE_START = re.compile(r"^(?=[#=:|~!?+]|[-*+](\s|$)|\d+[.)](\s|$)|\[[^\]]*\]:|--|\*\*\*)")
-
-
-def _encode_next(text: str, at: int) -> str:
-    return f"{text[:at]}&#{ord(text[at])};{text[at + 1:]}"
-
-
-def neutralise_inline(escaped: str) -> str:
-    """HTML-escaped one-line text made inert as Markdown structure (emphasis and links stay)."""
-    text = escaped.translate(_INLINE_ENTITIES)
-    return _encode_next(text, 0) if _INLINE_START.match(text) else text
-
-
-def neutralise_block(escaped: str) -> str:
-    """HTML-escaped multi-line Markdown: paragraphs, lists, emphasis and links stay;
-    headings, rules, admonitions, definitions and attribute lists become text."""
-    lines = escaped.translate(_INLINE_ENTITIES).splitlines()
-    for i, line in enumerate(lines):
-        match = _BLOCK_LINE.match(line)
-        if match:
-            lines[i] = _encode_next(line, match.end("indent"))
-    return "\n".join(lines)
-
-
-def html_text(text: str) -> str:
-    """Text for a place MkDocs copies into HTML as it is (page titles, descriptions)."""
-    return " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(
-        ">", "&gt;").replace('"', "&quot;")

@@ -1,0 +1,153 @@
+"""The views of one file's own page: an article, an actor, a weapon.
+
+An actor's or weapon's page shows the first page of each of its backlink lists
+(quotes, events, articles); the further pages are `indexes.MorePage`s of the same
+chunks, split once per entity by `listings.backlinks`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator.render import meta
+from generator.render.charts import RangeChart, range_chart
+from generator.render.filters import day
+from generator.render.listings import Chunk
+from generator.render.views import Card, EventLine, Group, Link, Parts, QuoteCard
+from generator.stages.models import Actor, Article, Range, Weapon
+
+STATUS_HELP = {
+    "confirmed": "on the record or verified",
+    "reported": "reported by the source, from people who asked not to be named",
+    "claimed": "said by one side, not independently verified",
+    "disputed": "contested by others",
+}
+"""What each status badge of a key fact means, as the legend says."""
+
+
+@dataclass(frozen=True)
+class WeaponRow:
+    """A weapon in a list or table: its name, type and range, and what the list adds."""
+
+    link: Link
+    category: str
+    range: Range | None
+    role: str | None = None
+    """Its role in the story, in an article's table."""
+    origin: Link | None = None
+    """The actor that makes it, in the weapons index."""
+
+
+@dataclass(frozen=True)
+class Banner:
+    """What the preview says on a page the published site does not have."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    article: Article
+    held: Banner | None
+    """The Draft or Scheduled banner of an article held back (serve only)."""
+    ld: dict[str, Any]
+    updated: str | None
+    """When it last changed (update or correction), if after it was published."""
+    statuses: dict[str, str]
+    quotes: list[QuoteCard]
+    groups: list[Group]
+    weapons: list[WeaponRow]
+    chart: RangeChart | None
+    timeline: list[EventLine]
+    """Its events, oldest first."""
+
+
+@dataclass(frozen=True)
+class ActorPage:
+    actor: Actor
+    ld: dict[str, Any]
+    affiliation: Link | None
+    quotes: Chunk
+    events: Chunk
+    articles: Chunk
+    members: list[Card]
+    weapons: list[WeaponRow]
+    """The weapons it makes."""
+
+
+@dataclass(frozen=True)
+class WeaponPage:
+    weapon: Weapon
+    origin: Link | None
+    events: Chunk
+    articles: Chunk
+
+
+def weapon_row(parts: Parts, weapon_id: str, role: str | None = None,
+               origin: bool = False) -> WeaponRow:
+    weapon = parts.content.weapons[weapon_id]
+    maker = parts.link("actor", weapon.origin) if origin and weapon.origin else None
+    return WeaponRow(parts.link("weapon", weapon_id), weapon.category, weapon.range,
+                     role, maker)
+
+
+def article_page(parts: Parts, article_id: str) -> ArticlePage:
+    content = parts.content
+    article = content.articles[article_id]
+    modified = meta.modified(article)
+    return ArticlePage(
+        article=article,
+        held=banner(parts.resolved.held.get(article_id), article),
+        ld=meta.article_ld(content.site, article_id, article),
+        updated=modified if modified != article.published.isoformat() else None,
+        statuses=STATUS_HELP,
+        quotes=[parts.quote(q) for q in article.quotes],
+        groups=parts.groups([(a.ref, parts.card(a.ref, a.role)) for a in article.actors]),
+        weapons=[weapon_row(parts, w.ref, w.role) for w in article.weapons],
+        chart=range_chart(content.weapons, [w.ref for w in article.weapons]),
+        timeline=[parts.event(e) for e in sorted(article.timeline, key=lambda e: e.date)],
+    )
+
+
+def banner(why: str | None, article: Article) -> Banner | None:
+    """The Draft or Scheduled banner of a held-back article (serve only)."""
+    if why == "draft":
+        return Banner("Draft", "Not on the published site: remove draft: true from the "
+                      "file to publish it.")
+    if why == "scheduled":
+        return Banner("Scheduled", "Not on the published site until "
+                      f"{day(article.published)}, its published date.")
+    return None
+
+
+def backlink_lists(parts: Parts, lists: dict[str, list[Chunk]]) -> dict[str, Chunk]:
+    """An entity's first page of quotes, events and articles, as cards and lines."""
+    return {what: chunks[0].map(parts.listed(what)) for what, chunks in lists.items()}
+
+
+def actor_page(parts: Parts, actor_id: str, lists: dict[str, list[Chunk]]) -> ActorPage:
+    content = parts.content
+    actor = content.actors[actor_id]
+    links = parts.resolved.links["actor"][actor_id]
+    return ActorPage(
+        actor=actor,
+        ld=meta.actor_ld(content.site, actor_id, actor,
+                         content.actors.get(actor.affiliation or "")),
+        affiliation=parts.link("actor", actor.affiliation) if actor.affiliation else None,
+        **backlink_lists(parts, lists),
+        members=[parts.card(member) for member in links.members],
+        weapons=[weapon_row(parts, weapon) for weapon in links.weapons],
+    )
+
+
+def weapon_page(parts: Parts, weapon_id: str, lists: dict[str, list[Chunk]]) -> WeaponPage:
+    weapon = parts.content.weapons[weapon_id]
+    shown = backlink_lists(parts, lists)
+    return WeaponPage(
+        weapon=weapon,
+        origin=parts.link("actor", weapon.origin) if weapon.origin else None,
+        events=shown["events"],
+        articles=shown["articles"],
+    )

@@ -1,0 +1,126 @@
+"""The views of the pages about the whole site: home, glossary, corrections, the feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator.kinds import KINDS
+from generator.render import meta
+from generator.render.entities import WeaponRow, weapon_row
+from generator.render.listings import CAP
+from generator.render.views import Card, Link, Parts
+from generator.stages.models import Site, Term
+from generator.stages.resolve import Backlinks
+
+TOP = 12
+"""Actors and weapons on the home page: the ones most articles mention."""
+
+
+@dataclass(frozen=True)
+class Teaser:
+    link: Link
+    dateline: str
+    published: dt.date
+    standfirst: str
+
+
+@dataclass(frozen=True)
+class HomePage:
+    site: Site
+    latest: list[Teaser]
+    """The newest explainers, at most CAP."""
+    all_articles: int | None
+    """How many explainers there are, when there are more than the home page shows."""
+    actors: list[Card]
+    weapons: list[WeaponRow]
+    indexes: dict[str, str]
+    """Each kind's index page (docs path)."""
+
+
+@dataclass(frozen=True)
+class TermsPage:
+    """The glossary (sorted by term) or the abbreviations snippet (as written)."""
+
+    terms: list[Term]
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: dt.date
+    article: Link
+    text: str
+
+
+@dataclass(frozen=True)
+class CorrectionsPage:
+    corrections: list[Correction]
+    """Every correction of every article, newest first."""
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    headline: str
+    url: str
+    published: dt.date
+    modified: str
+    bylines: list[str]
+    tags: list[str]
+    standfirst: str
+
+
+@dataclass(frozen=True)
+class FeedPage:
+    site: Site
+    base: str
+    updated: str
+    entries: list[FeedEntry]
+
+
+def ranked(links: dict[str, Backlinks], parts: Parts, kind: str) -> list[str]:
+    """The ids most articles mention, most first, then by title: at most TOP."""
+    order = sorted(links, key=lambda i: (-len(links[i].articles),
+                                         parts.content.title(kind, i), i))
+    return [i for i in order if links[i].articles][:TOP]
+
+
+def home_page(parts: Parts) -> HomePage:
+    content, order = parts.content, parts.resolved.article_order
+    latest = [Teaser(parts.link("article", a), content.articles[a].source.dateline,
+                     content.articles[a].published, content.articles[a].standfirst)
+              for a in order[:CAP]]
+    links = parts.resolved.links
+    return HomePage(
+        site=content.site,
+        latest=latest,
+        all_articles=len(order) if len(order) > CAP else None,
+        actors=[parts.card(a) for a in ranked(links["actor"], parts, "actor")],
+        weapons=[weapon_row(parts, w) for w in ranked(links["weapon"], parts, "weapon")],
+        indexes={kind.name: kind.index for kind in KINDS.values()},
+    )
+
+
+def glossary_page(parts: Parts) -> TermsPage:
+    return TermsPage(sorted(parts.content.glossary.terms, key=lambda t: t.term.lower()))
+
+
+def abbreviations_page(parts: Parts) -> TermsPage:
+    return TermsPage(list(parts.content.glossary.terms))
+
+
+def corrections_page(parts: Parts) -> CorrectionsPage:
+    articles = parts.content.articles
+    found = [Correction(fix.date, parts.link("article", a), fix.text)
+             for a in parts.resolved.article_order for fix in articles[a].corrections]
+    return CorrectionsPage(sorted(found, key=lambda fix: fix.date, reverse=True))
+
+
+def feed_page(parts: Parts) -> FeedPage:
+    content = parts.content
+    base = meta.base_url(content.site)
+    entries = [FeedEntry(a.headline, base + KINDS["article"].url(id_), a.published,
+                         meta.modified(a), a.source.bylines, a.tags, a.standfirst)
+               for id_ in parts.resolved.article_order for a in [content.articles[id_]]]
+    updated = max((meta.modified(a) for a in content.articles.values()),
+                  default="1970-01-01")
+    return FeedPage(content.site, base, updated, entries)

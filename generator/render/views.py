@@ -1,0 +1,129 @@
+"""What pages show, as typed values built in Python: the parts several pages share.
+
+A page's view is a frozen dataclass per page kind (in `entities`, `indexes` and
+`sitewide`); its fields are the only names its template sees. Templates only format:
+every grouping, sorting, selecting and chart is computed here. The parts below (a link
+to a file's page, a quote, an event, an actor's card, an article in a list) are built by
+`Parts`, which knows the resolved content and which quotes were verified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from generator.kinds import KINDS
+from generator.stages.models import ACTOR_KINDS, Event, Quote
+from generator.stages.resolve import Resolved
+
+if TYPE_CHECKING:
+    from generator.checks.verify import Verified
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to one file's page: the writer's title for it, and the page's docs path."""
+
+    text: str
+    path: str
+
+
+@dataclass(frozen=True)
+class QuoteCard:
+    """A quotation with its speaker, and whether it was checked against the source."""
+
+    text: str
+    venue: str
+    context: str
+    speaker: Link
+    speaker_title: str | None
+    verified: bool
+    article: Link | None
+    """The article it is from, on pages that gather quotes from several."""
+
+
+@dataclass(frozen=True)
+class EventLine:
+    """One dated event of a timeline."""
+
+    date: str
+    text: str
+    scheduled: bool
+    """Still to come when the article was published."""
+    article: Link | None
+    """The article it is from, on pages that gather events from several."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """An actor in a list of cards: name, title and, in an article, their role."""
+
+    link: Link
+    title: str | None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An article in a list: its headline and when it was published."""
+
+    link: Link
+    published: dt.date
+
+
+@dataclass(frozen=True)
+class Group:
+    """Actors of one kind (People, Countries...), under that heading."""
+
+    label: str
+    cards: list[Card]
+
+
+class Parts:
+    """Builds the shared parts from the resolved content and the verified quotes."""
+
+    def __init__(self, resolved: Resolved, verified: Verified | None):
+        self.resolved = resolved
+        self.content = resolved.content
+        self.verified: Callable[[Quote], bool] = (
+            verified.quote_verified if verified else lambda quote: False)
+
+    def link(self, kind: str, id_: str) -> Link:
+        return Link(self.content.title(kind, id_), KINDS[kind].page(id_))
+
+    def quote(self, quote: Quote, article_id: str | None = None) -> QuoteCard:
+        return QuoteCard(quote.text, quote.venue, quote.context,
+                         self.link("actor", quote.speaker),
+                         self.content.actors[quote.speaker].title, self.verified(quote),
+                         self.link("article", article_id) if article_id else None)
+
+    def event(self, event: Event, article_id: str | None = None) -> EventLine:
+        return EventLine(event.date, event.event, event.scheduled,
+                         self.link("article", article_id) if article_id else None)
+
+    def card(self, actor_id: str, role: str | None = None) -> Card:
+        return Card(self.link("actor", actor_id), self.content.actors[actor_id].title, role)
+
+    def mention(self, article_id: str) -> Mention:
+        return Mention(self.link("article", article_id),
+                       self.content.articles[article_id].published)
+
+    def listed(self, what: str) -> Callable[[Any], Any]:
+        """How an item of a long list is shown: (article id, quote) as a quote card,
+        (article id, event) as an event line, an article id as a mention."""
+        shows: dict[str, Callable[[Any], Any]] = {
+            "quotes": lambda item: self.quote(item[1], item[0]),
+            "events": lambda item: self.event(item[1], item[0]),
+            "articles": self.mention,
+        }
+        return shows[what]
+
+    def groups(self, cards: list[tuple[str, Card]]) -> list[Group]:
+        """(actor id, card) pairs under the heading of each kind of actor, in the order
+        of ACTOR_KINDS, keeping their order within a kind; empty kinds left out."""
+        actors = self.content.actors
+        grouped = [Group(label, [card for id_, card in cards if actors[id_].kind == kind])
+                   for kind, (label, _) in ACTOR_KINDS.items()]
+        return [group for group in grouped if group.cards]
