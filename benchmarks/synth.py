@@ -231,7 +231,8 @@ def source(rng: random.Random, published: dt.date, article_id: str) -> dict[str,
                         for _ in range(rng.randint(1, 3))],
             "editors": [f"{rng.choice(FIRST)} {rng.choice(LAST)}"],
             "dateline": rng.choice(PLACES).upper(),
-            "text": f"content/sources/{article_id}.txt"}
+            "text": f"content/sources/{article_id}.txt",
+            "url": f"https://news.example/{published.year}/{article_id}"}
 
 
 def source_text(rng: random.Random, article: dict[str, Any], pool: Pool) -> str:

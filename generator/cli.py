@@ -29,6 +29,7 @@ examples:
   explainer check                   list every problem in content/
   explainer check content/articles/ruritania-tests-a-new-missile.yaml
   explainer build                   check, then build the site into site/
+  explainer verify                  record the quotes checked against the report
 
 exit status:
   0  no errors (warnings are allowed)
@@ -47,6 +48,11 @@ COMMANDS = {  # name: (one line for the list of commands, what the command does)
     "new": ("create a content file to fill in: article, actor or weapon",
             "Create content/<kind>s/<id>.yaml from a commented skeleton; the id comes "
             "from the name. An existing file is never overwritten."),
+    "verify": ("record which quotes and figures match the source report",
+               "Check the quotes and the figures of key facts against the source reports at "
+               "hand and write what was verified to content/verification/<article>.json. "
+               "Commit it: a site built without the reports (as on GitHub) then shows "
+               "those quotes as verified, and any edited since as unverified."),
     "generate": ("write the Markdown pages into docs/ (no website)",
                  "Check the content, then write the Markdown pages into docs/; only "
                  "pages whose text changed are rewritten."),
@@ -85,6 +91,11 @@ def parser() -> argparse.ArgumentParser:
                        metavar="[ARTICLE=]FILE",
                        help="verify quotes against this plain-text copy of the report "
                             "(of one article, or of every article)")
+    record = command("verify")
+    record.add_argument("--source", action="append", type=source_option, default=[],
+                        metavar="[ARTICLE=]FILE",
+                        help="the plain-text report (of one article, or of every article), "
+                             "when source.text does not point at it")
     serve = command("serve")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", type=address,
                        help="host:port to serve on (port 0 picks a free one)")
@@ -146,6 +157,12 @@ def run(args: argparse.Namespace, project: pipeline.Project) -> int:
     """Call the command's implementation; problems come back as exceptions."""
     if args.command == "check":
         return check(project, args)
+    if args.command == "verify":
+        verified, recorded = pipeline.record(project, dict(args.source))
+        report(verified.warnings)
+        print(f"recorded {len(recorded)} article(s): {', '.join(recorded)}" if recorded else
+              "the verification records are up to date", file=sys.stderr)
+        return 0
     if args.command == "generate":
         resolved, written = pipeline.generate(project)
         report(resolved.warnings)

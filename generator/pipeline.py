@@ -9,8 +9,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.checks import record as records
 from generator.checks.verify import Verified, verify
 from generator.errors import ContentError, ContentErrors, located
+from generator.render.meta import site_url
 from generator.render.pages import render
 from generator.site.staging import copy_docs, locked, mkdocs_build, staging, swap_in
 from generator.stages.load import Loaded, display, load
@@ -62,6 +64,18 @@ def check(project: Project, sources: Mapping[str, Path] | None = None) -> Verifi
     return verify(resolved, project.root, sources)  # quotes, attributions, units
 
 
+def record(project: Project, sources: Mapping[str, Path] | None = None
+           ) -> tuple[Verified, list[str]]:
+    """Check everything against the sources at hand, then write the verification record
+    of each article that has one: what the published site, built without the sources,
+    may show as verified. Returns the records that changed."""
+    verified = check(project, sources)              # every check passes first
+    with writing(project):
+        written = [article_id for article_id, fresh in sorted(verified.fresh.items())
+                   if records.update(project.content, fresh)]
+    return (check(project, sources) if written else verified), written  # as now recorded
+
+
 def invalid(loaded: Loaded | None) -> list[ContentError]:
     """The model errors of the files that could be read, when others could not."""
     errors: list[ContentError] = []
@@ -94,7 +108,8 @@ def build(project: Project, strict: bool = True) -> tuple[Verified, WriteReport]
         pages = render(shown.resolved, shown)       # Markdown text per page
         copy_docs(project.docs, stage / "docs")     # docs/ as it is now ...
         write(pages, stage / "docs")                # ... with the new pages, aside
-        status = mkdocs_build(project.config, stage / "docs", stage / "site", strict)
+        status = mkdocs_build(project.config, stage / "docs", stage / "site", strict,
+                              site_url(verified.resolved.content.site))
         if status != 0:
             raise BuildFailed(f"mkdocs build failed (exit {status}); docs/ and site/ "
                               "are unchanged")

@@ -117,6 +117,7 @@ def test_new_article_round_trip(root, capsys):
         "  outlet:": "  outlet: Wire",
         "  bylines: []": "  bylines: [A. Reporter]",
         "  dateline:": "  dateline: STRELSAU",
+        "  # url: https://www.reuters.com/...": "  url: https://wire.example/no-second-test",
         "summary: |": "summary: |\n  Ruritania says there was no second test.",
         "why_it_matters: |": "why_it_matters: |\n  Rumours said otherwise.",
         "  - text:": "  - text: There was no second test.",

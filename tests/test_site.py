@@ -189,10 +189,17 @@ def test_article_carries_news_article_json_ld_and_link_preview(built_site, conte
     [data] = [json.loads(text) for text in head.json_ld]
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == article.headline
-    assert data["datePublished"] == "2024-11-18" == data["dateModified"]
-    assert [a["name"] for a in data["author"]] == ["Mike Stone", "Humeyra Pamuk"]
-    assert data["dateline"] == "WASHINGTON"
+    assert data["datePublished"] == "2024-11-18T00:00:00+00:00" == data["dateModified"]
+    # The explainer's authors are the site's own desk; the reporters wrote the report.
+    assert data["author"] == [{"@type": "Organization", "name": "Explainer desk"}]
+    report = data["isBasedOn"]
+    assert [a["name"] for a in report["author"]] == ["Mike Stone", "Humeyra Pamuk"]
+    assert report["dateline"] == "WASHINGTON"
+    assert report["publisher"] == {"@type": "Organization", "name": "Reuters"}
+    assert report["datePublished"] == "2024-11-17T00:00:00+00:00"
     assert data["publisher"]["name"] == content.site.publisher.name
+    assert data["publisher"]["logo"]["url"].endswith("/assets/images/logo.png")
+    assert data["publisher"]["contactPoint"]["email"] == content.site.contact.email
     assert "correction" not in data
     assert head.meta["og:type"] == "article"
     assert head.meta["og:title"] == head.meta["twitter:title"] == article.headline
@@ -208,7 +215,7 @@ def test_actor_pages_carry_person_or_organization_json_ld(built_site):
     assert person["@type"] == "Person"
     assert person["jobTitle"] == "Foreign policy adviser to Donald Trump"
     assert "Grenell" in person["alternateName"]
-    assert person["affiliation"]["name"] == "Donald Trump"
+    assert person["colleague"]["name"] == "Donald Trump"   # a person, so not an affiliation
     [org] = [json.loads(t) for t in head_of(built_site / "actors/nato/index.html").json_ld]
     assert org["@type"] == "Organization" and org["name"] == "NATO"
 

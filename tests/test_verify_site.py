@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -16,8 +17,16 @@ from .conftest import ROOT, SEED, run_explainer
 from .test_site import ARTICLE, head_of, text_of
 from .test_verify import FIXTURE
 
-VERIFIED = "Quote verified word for word against the source report"
+VERIFIED = "Verified word for word against the "
 UNVERIFIED = "Unverified quote: not yet checked against the source report"
+RECORD = ROOT / "content/verification/us-allows-ukraine-deep-strikes-in-russia.json"
+
+
+def recorded_proof() -> str:
+    """What the real article's quotes say, from the committed verification record."""
+    on = dt.date.fromisoformat(json.loads(RECORD.read_text())["verified_on"])
+    return (f"Verified word for word against the Reuters report of 17 November 2024, "
+            f"on {on.day} {on:%B %Y}")
 
 
 def test_real_content_quotes_are_verbatim_and_checks_pass():
@@ -32,7 +41,7 @@ def test_real_content_quotes_are_verbatim_and_checks_pass():
 @pytest.mark.slow
 def test_article_page_shows_provenance_of_quotes_and_facts(built_site):
     page = text_of(built_site / ARTICLE)
-    marker = VERIFIED if SEED.exists() else UNVERIFIED
+    marker = recorded_proof()    # with the report at hand or not: the record says so
     article = validate(load(ROOT / "content", ROOT)).articles[
         "us-allows-ukraine-deep-strikes-in-russia"]
     assert page.count(marker) == len(article.quotes)
@@ -89,5 +98,5 @@ def test_correction_notes_are_in_the_articles_json_ld(integrity_site):
     head = head_of(integrity_site / "articles" / "ruritania-tests-missile" / "index.html")
     [data] = [json.loads(text) for text in head.json_ld]
     assert data["correction"] == [{"@type": "CorrectionComment", "text": ENTRY,
-                                   "datePublished": "2025-03-05"}]
-    assert data["dateModified"] == "2025-03-05"
+                                   "datePublished": "2025-03-05T00:00:00+00:00"}]
+    assert data["dateModified"] == "2025-03-05T00:00:00+00:00"

@@ -148,7 +148,10 @@ def filled_paths(data: Any, prefix: str = "") -> set[str]:
 
 EXTRA: dict[str, dict[str, Any]] = {  # optional text fields the minimal site leaves empty
     "articles/ruritania-tests-missile.yaml": {"source": {
-        "additional_reporting": ["x"], "editors": ["x"], "url": "https://example.org/r"}},
+        "additional_reporting": ["x"], "editors": ["x"], "url": "https://example.org/r",
+        "headline": "x", "accept": [{"rule": "no-source-url", "reason": "x"}]},
+        "authors": [{"name": "x"}]},
+    "site.yaml": {"authors": [{"name": "x", "kind": "person"}]},
     "actors/ruritania.yaml": {"title": "x"},
     "weapons/thunderbolt.yaml": {"aliases": ["x", "y"]},
 }
@@ -245,10 +248,11 @@ def test_payloads_are_shown_as_text(site):
              if t == "meta"}
     name = "<IMG SRC=\"javascript:alert('xss2');\">"   # escaped once: shown as typed
     assert f"{name} - " in "".join(head.text) and metas["og:title"] == name
-    for marker in ("<script>alert('xss1')</script>", "<img src=x onerror=alert('xss3')>",
-                   "<svg/onload=alert('xss4')>", "{: onclick=\"alert(15)\" }",
-                   "--8<-- \"/etc/passwd\" xss22"):
-        assert marker in shown
+    # Each kind of payload is shown as typed somewhere (whichever field it landed in).
+    for marker in (r"<script>alert\('xss\d+'\)</script>", r"<img src=x onerror=alert\('xss\d+'\)>",
+                   r"<svg/onload=alert\('xss\d+'\)>", r"\{: onclick=\"alert\(\d+\)\" \}",
+                   r"--8<-- \"/etc/passwd\" xss\d+"):
+        assert re.search(marker, shown), marker
 
 
 def test_no_field_adds_structure_to_its_page(site):
@@ -296,4 +300,4 @@ def test_search_index_and_tags_hold_no_live_markup(site):
                  or any(name != "href" or DANGEROUS_URL.match(value)
                         for name, value in attrs.items())]
     assert live == []
-    assert any("&lt;script&gt;alert('xss1')" in entry for entry in entries)
+    assert any(re.search(r"&lt;script&gt;alert\('xss\d+'\)", entry) for entry in entries)

@@ -22,6 +22,12 @@ FOLD = str.maketrans({
 })
 ELLIPSIS = re.compile(r"\s*\.\.\.\s*")
 CONTEXT_WORDS = 3
+NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+
+
+def numbers(text: str) -> set[str]:
+    """The figures written in a text: 10,000, 190, 2.5 (not parts of words or dates)."""
+    return {m.group(0) for m in NUMBER.finditer(text)}
 
 
 def normalise(text: str) -> str:

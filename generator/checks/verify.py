@@ -13,25 +13,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.checks import attribution
+from generator.checks import attribution, record
 from generator.checks.dates import date_findings
 from generator.checks.findings import Finding, place
-from generator.checks.sourcetext import Paragraph, SourceText, missing_file, outside
+from generator.checks.proof import UNVERIFIED, fresh_record, on_record, proof, stale
+from generator.checks.record import Record
+from generator.checks.sourcetext import Paragraph, SourceText, missing_file, numbers, outside
 from generator.checks.units import mismatched_pairs
 from generator.errors import ContentError, ContentErrors, Loc
 from generator.kinds import KINDS
-from generator.stages.models import Article, KeyFact, Quote
+from generator.stages.models import Article, KeyFact, Quote, Source
 from generator.stages.resolve import Resolved
 from generator.stages.validate import Content
 
 ALL_ARTICLES = ""
 NEEDS_SOURCE = {"number-not-in-source", "plural-attribution-one-source", "quote-speaker"}
-NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
 WORD = re.compile(r"\w+(?:'\w+)?")
-UNVERIFIED = "quote unverified"
+
 
 
 @dataclass(frozen=True)
@@ -41,18 +42,34 @@ class Verified:
     resolved: Resolved
     findings: list[ContentError]
     checked_quotes: frozenset[int]
-    """The quotes (by identity) found verbatim in their source text."""
+    """The quotes (by identity) found verbatim in their source text, or on record."""
+    proofs: dict[int, str] = field(default_factory=dict)
+    """What a reader is told of each verified quote (by identity): against what, when."""
+    fresh: dict[str, Record] = field(default_factory=dict)
+    """Per article checked against its source now: the record `explainer verify` writes."""
 
     @property
     def warnings(self) -> list[ContentError]:
         return self.resolved.warnings + self.findings
 
-    def quote_verified(self, quote: Quote) -> bool:
-        return id(quote) in self.checked_quotes
+    def quote_verified(self, quote: Quote) -> str:
+        """How the quote was verified, for readers ('' when it was not)."""
+        return self.proofs.get(id(quote), "") if id(quote) in self.checked_quotes else ""
 
 
-Memo = dict[str, tuple[tuple[object, ...], list[ContentError], set[int]]]
-"""Per article: what its findings depended on, its findings, its verified quotes."""
+@dataclass(frozen=True)
+class ArticleChecks:
+    """One article's results: located findings, verified quotes (by index) with what
+    readers are told of each, and the record a check against the source would write."""
+
+    findings: list[ContentError]
+    verified: set[int]
+    proofs: dict[int, str]
+    fresh: Record | None
+
+
+Memo = dict[str, tuple[tuple[object, ...], ArticleChecks]]
+"""Per article: what its findings depended on, and its results."""
 
 
 def verify(resolved: Resolved, root: Path, sources: Mapping[str, Path] | None = None,
@@ -71,16 +88,23 @@ def verify(resolved: Resolved, root: Path, sources: Mapping[str, Path] | None = 
             f"use one of: {', '.join(content.articles)}")])
     findings: list[ContentError] = []
     checked: set[int] = set()
+    proofs: dict[int, str] = {}
+    fresh: dict[str, Record] = {}
     index = NameIndex(content)
     memo = memo if memo is not None and not sources else {}
     for article_id, article in content.articles.items():
-        key = (article, source_stamp(article, root), index.signature)
+        key = (article, source_stamp(article, root), index.signature,
+               stamp(record.path_of(root / "content", article_id)))
         if article_id not in memo or not same_key(memo[article_id][0], key):
-            memo[article_id] = (key, *checked_article(content, index, article_id, root,
-                                                      sources))
-        findings += memo[article_id][1] + place(content.document("article", article_id),
-                                                date_findings(article, today))
-        checked |= {id(article.quotes[i]) for i in memo[article_id][2]}
+            memo[article_id] = (key, checked_article(content, index, article_id, root,
+                                                     sources))
+        result = memo[article_id][1]
+        findings += result.findings + place(content.document("article", article_id),
+                                            date_findings(article, today))
+        checked |= {id(article.quotes[i]) for i in result.verified}
+        proofs |= {id(article.quotes[i]): text for i, text in result.proofs.items()}
+        if result.fresh is not None:
+            fresh[article_id] = result.fresh
     for gone in set(memo) - set(content.articles):
         del memo[gone]
     for kind in (k for k in KINDS if k != "article"):  # their summaries
@@ -89,37 +113,48 @@ def verify(resolved: Resolved, root: Path, sources: Mapping[str, Path] | None = 
             findings += place(content.document(kind, id_), found)
     if any(f.severity == "error" for f in findings):
         raise ContentErrors(resolved.warnings + findings)
-    return Verified(resolved, sorted(findings), frozenset(checked))
+    return Verified(resolved, sorted(findings), frozenset(checked), proofs, fresh)
 
 
 def checked_article(content: Content, index: NameIndex, article_id: str, root: Path,
-                    sources: Mapping[str, Path]) -> tuple[list[ContentError], set[int]]:
-    """One article's located findings, and the indices of its verified quotes."""
+                    sources: Mapping[str, Path]) -> ArticleChecks:
+    """One article's results: against its source when it is at hand, else against the
+    verification record."""
     article = content.articles[article_id]
     source, why = read_source(article, root, sources, article_id)
+    shown = f"content/{record.FOLDER}/{article_id}.json"
+    kept, problem = record.read(root / "content", article_id, shown)
     found, verified = check_article(content, index, article, source, why)
-    absent = None if sources or on_record(root, article_id) or not article.source.text \
+    fresh = fresh_record(article_id, article, source, verified, found,
+                         given_path(article, root, sources, article_id))
+    absent = None if sources or kept is not None or not article.source.text \
         else missing_file(article.source.text, root)
     if absent:   # the path is wrong: that is the problem, not each unverified quote
         found = [Finding(("source", "text"), *absent, severity="error")] + [
             f for f in found if not f.message.startswith(UNVERIFIED)]
-    return place(content.document("article", article_id),
-                 accept(article, found, source is not None)), verified
+    if source is None and kept is not None:
+        found, verified, proofs = on_record(article, kept, found, shown)
+    else:
+        proofs = {i: proof(article, kept if record.same_checks(kept, fresh) else None)
+                  for i in verified}
+        found += stale(kept, fresh, shown)
+    errors = place(content.document("article", article_id),
+                   accept(article, found, source is not None or kept is not None))
+    return ArticleChecks(errors + ([problem] if problem else []), verified, proofs, fresh)
 
 
-def on_record(root: Path, article_id: str) -> bool:
-    """Whether the verification of this article's quotes is on record, so that its
-    source text may be absent. The record is not kept yet: never."""
-    return False
+def stamp(path: Path) -> tuple[int, int] | None:
+    """When and how big a file is (None when absent)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def source_stamp(article: Article, root: Path) -> tuple[int, int] | None:
     """When and how big the article's source text is (None when absent)."""
-    try:
-        stat = (root / article.source.text).stat() if article.source.text else None
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size) if stat else None
+    return stamp(root / article.source.text) if article.source.text else None
 
 
 def same_key(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
@@ -146,6 +181,15 @@ def read_source(article: Article, root: Path, sources: Mapping[str, Path],
         return None, f"source text {article.source.text} unavailable ({reason(exc)})"
 
 
+def given_path(article: Article, root: Path, sources: Mapping[str, Path],
+               article_id: str) -> Path | None:
+    """The file the source text is read from (None when the article names none)."""
+    given = sources.get(article_id) or sources.get(ALL_ARTICLES)
+    if given is not None:
+        return given
+    return root / article.source.text if article.source.text else None
+
+
 def reason(exc: Exception) -> str:
     if isinstance(exc, UnicodeDecodeError):
         return "not UTF-8 text"
@@ -162,6 +206,7 @@ def check_article(content: Content, index: NameIndex, article: Article,
             verified.add(i)
         findings += [finding] if finding else []
     findings += fact_findings(index, article, source)
+    findings += source_findings(article)
     for loc, text in prose(article):
         findings += unit_findings(loc, text)
     return findings, verified
@@ -215,6 +260,16 @@ def unwrapped(text: str) -> tuple[str, str]:
             and not any(c in QUOTE_MARKS for c in stripped[1:-1]):
         return stripped[1:-1], f"{stripped[0]} {stripped[-1]}"
     return text, ""
+
+
+def source_findings(article: Article) -> list[Finding]:
+    """Readers can follow the explainer back to the report: it needs its address."""
+    if article.source.url:
+        return []
+    return [Finding(("source",), "no link to the original report (source.url) "
+                    "[no-source-url]", "add the report's web address as source.url; if it "
+                    "has none, accept this warning with the reason (never guess an address)",
+                    rule="no-source-url")]
 
 
 def previous(source: SourceText, paragraph: Paragraph) -> str:
@@ -293,10 +348,6 @@ def word_in(word: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
-def numbers(text: str) -> set[str]:
-    return {m.group(0) for m in NUMBER.finditer(text)}
-
-
 def paragraph_words(source: SourceText) -> list[set[str]]:
     """The words of each source paragraph, lowercased: read once per article, not once
     per key fact (it was most of the generator's time at 1,000 articles)."""
@@ -347,6 +398,11 @@ def accept(article: Article, findings: list[Finding], has_source: bool) -> list[
             continue
         kept.append(f)
     fired = {(f.loc[:2], f.rule) for f in findings if f.rule}
+    for j, a in enumerate(article.source.accept):
+        if (("source",), a.rule) not in fired:
+            kept.append(Finding(("source", "accept", j, "rule"),
+                                f"accepted warning '{a.rule}' does not occur here",
+                                "remove this entry from accept:"))
     for section in ("key_facts", "quotes"):
         for i, item in enumerate(getattr(article, section)):
             for j, a in enumerate(item.accept):
@@ -360,8 +416,10 @@ def accept(article: Article, findings: list[Finding], has_source: bool) -> list[
     return kept
 
 
-def owner(article: Article, loc: Loc) -> KeyFact | Quote | None:
-    """The key fact or quote a location belongs to."""
+def owner(article: Article, loc: Loc) -> KeyFact | Quote | Source | None:
+    """The key fact, quote or source a location belongs to."""
+    if loc[:1] == ("source",):
+        return article.source
     if len(loc) >= 2 and loc[0] in ("key_facts", "quotes") and isinstance(loc[1], int):
         item: KeyFact | Quote = getattr(article, str(loc[0]))[loc[1]]
         return item

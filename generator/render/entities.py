@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.render import meta
 from generator.render.charts import RangeChart, range_chart
 from generator.render.filters import day
 from generator.render.listings import Chunk
-from generator.render.views import Card, EventLine, Group, Link, Parts, QuoteCard
+from generator.render.views import Card, EventLine, Group, Link, Parts, QuoteCard, contact
 from generator.stages.models import Actor, Article, Range, Weapon
 
 STATUS_HELP = {
@@ -53,6 +55,10 @@ class ArticlePage:
     held: Banner | None
     """The Draft or Scheduled banner of an article held back (serve only)."""
     ld: dict[str, Any]
+    byline: str
+    """Who wrote the explainer: 'Explainer desk'."""
+    contact: Markup | None
+    """How readers report an error, as a Markdown sentence."""
     updated: str | None
     """When it last changed (update or correction), if after it was published."""
     statuses: dict[str, str]
@@ -101,6 +107,8 @@ def article_page(parts: Parts, article_id: str) -> ArticlePage:
         article=article,
         held=banner(parts.resolved.held.get(article_id), article),
         ld=meta.article_ld(content.site, article_id, article),
+        byline=meta.byline(content.site, article),
+        contact=contact(content.site),
         updated=modified if modified != article.published.isoformat() else None,
         statuses=STATUS_HELP,
         quotes=[parts.quote(q) for q in article.quotes],

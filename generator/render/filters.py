@@ -39,11 +39,6 @@ def day(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def timestamp(value: dt.date | str) -> str:
-    """An RFC 3339 timestamp at midnight UTC, for feeds: 2024-11-18T00:00:00Z."""
-    return f"{value}T00:00:00Z"
-
-
 def partial_date(value: str) -> str:
     """2024 -> 2024, 2024-08 -> August 2024, 2024-11-17 -> 17 November 2024."""
     parts = [int(p) for p in value.split("-")]
@@ -73,6 +68,6 @@ def yaml_value(value: Any) -> Markup:
 
 FILTERS: dict[str, Callable[..., Any]] = {
     "distance": distance, "short_distance": short_distance, "day": day,
-    "partial_date": partial_date, "timestamp": timestamp, "inline": inline,
+    "partial_date": partial_date, "inline": inline,
     "cell": cell, "block": block, "sentence": sentence, "yaml": yaml_value,
 }

@@ -81,6 +81,7 @@ def every_page(parts: Parts, split: Lists, cap: int) -> Iterator[Pending]:
     yield "corrections.md", "corrections.md.j2", partial(sitewide.corrections_page, parts)
     yield (".snippets/abbreviations.md", "abbreviations.md.j2",
            partial(sitewide.abbreviations_page, parts))
+    yield ".snippets/contact.md", "contact.md.j2", partial(sitewide.contact_page, parts)
     yield "feed.xml", "feed.xml.j2", partial(sitewide.feed_page, parts)
     yield from indexes.listing_pages(parts, split)
 

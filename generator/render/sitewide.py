@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
 
 from generator.kinds import KINDS
 from generator.render import meta
 from generator.render.entities import WeaponRow, weapon_row
 from generator.render.listings import CAP
-from generator.render.views import Card, Link, Parts
+from generator.render.views import Card, Link, Parts, contact
 from generator.stages.models import Site, Term
 from generator.stages.resolve import Backlinks
 
@@ -62,9 +65,13 @@ class CorrectionsPage:
 class FeedEntry:
     headline: str
     url: str
-    published: dt.date
+    published: str
     modified: str
-    bylines: list[str]
+    """Timestamps with time and zone (the site's)."""
+    authors: list[dict[str, Any]]
+    """The explainer's authors (name, and url when known), not the report's."""
+    via: str | None
+    """The original report's address, when known."""
     tags: list[str]
     standfirst: str
 
@@ -73,8 +80,15 @@ class FeedEntry:
 class FeedPage:
     site: Site
     base: str
+    publisher_url: str
     updated: str
     entries: list[FeedEntry]
+
+
+@dataclass(frozen=True)
+class ContactPage:
+    contact: Markup | None
+    """How readers reach the editors, as a Markdown sentence (None: not given)."""
 
 
 def ranked(links: dict[str, Backlinks], parts: Parts, kind: str) -> list[str]:
@@ -116,11 +130,18 @@ def corrections_page(parts: Parts) -> CorrectionsPage:
 
 
 def feed_page(parts: Parts) -> FeedPage:
-    content = parts.content
-    base = meta.base_url(content.site)
-    entries = [FeedEntry(a.headline, base + KINDS["article"].url(id_), a.published,
-                         meta.modified(a), a.source.bylines, a.tags, a.standfirst)
-               for id_ in parts.resolved.article_order for a in [content.articles[id_]]]
-    updated = max((meta.modified(a) for a in content.articles.values()),
+    site = parts.content.site
+    base = meta.site_url(site)
+    entries = [FeedEntry(a.headline, base + KINDS["article"].url(id_),
+                         meta.timestamp(a.published, site),
+                         meta.timestamp(meta.modified(a), site), meta.authors(site, a),
+                         a.source.url, a.tags, a.standfirst)
+               for id_ in parts.resolved.article_order for a in [parts.content.articles[id_]]]
+    updated = max((meta.modified(a) for a in parts.content.articles.values()),
                   default="1970-01-01")
-    return FeedPage(content.site, base, updated, entries)
+    return FeedPage(site, base, site.publisher.url or base, meta.timestamp(updated, site),
+                    entries)
+
+
+def contact_page(parts: Parts) -> ContactPage:
+    return ContactPage(contact(parts.content.site))

@@ -14,8 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup, escape
+
 from generator.kinds import KINDS
-from generator.stages.models import ACTOR_KINDS, Event, Quote
+from generator.stages.models import ACTOR_KINDS, Event, Quote, Site
 from generator.stages.resolve import Resolved
 
 if TYPE_CHECKING:
@@ -39,7 +41,8 @@ class QuoteCard:
     context: str
     speaker: Link
     speaker_title: str | None
-    verified: bool
+    proof: str
+    """How it was verified, as readers are told ('' when it was not)."""
     article: Link | None
     """The article it is from, on pages that gather quotes from several."""
 
@@ -87,8 +90,8 @@ class Parts:
     def __init__(self, resolved: Resolved, verified: Verified | None):
         self.resolved = resolved
         self.content = resolved.content
-        self.verified: Callable[[Quote], bool] = (
-            verified.quote_verified if verified else lambda quote: False)
+        self.proof: Callable[[Quote], str] = (
+            verified.quote_verified if verified else lambda quote: "")
 
     def link(self, kind: str, id_: str) -> Link:
         return Link(self.content.title(kind, id_), KINDS[kind].page(id_))
@@ -96,7 +99,7 @@ class Parts:
     def quote(self, quote: Quote, article_id: str | None = None) -> QuoteCard:
         return QuoteCard(quote.text, quote.venue, quote.context,
                          self.link("actor", quote.speaker),
-                         self.content.actors[quote.speaker].title, self.verified(quote),
+                         self.content.actors[quote.speaker].title, self.proof(quote),
                          self.link("article", article_id) if article_id else None)
 
     def event(self, event: Event, article_id: str | None = None) -> EventLine:
@@ -127,3 +130,17 @@ class Parts:
         grouped = [Group(label, [card for id_, card in cards if actors[id_].kind == kind])
                    for kind, (label, _) in ACTOR_KINDS.items()]
         return [group for group in grouped if group.cards]
+
+
+def contact(site: Site) -> Markup | None:
+    """How to reach the editors, as Markdown links: 'Write to x@y or use the form.'"""
+    if site.contact is None or not (site.contact.email or site.contact.url):
+        return None
+    ways = []
+    if site.contact.email:
+        ways.append(f"write to [{escape(site.contact.email)}]"
+                    f"(mailto:{escape(site.contact.email)})")
+    if site.contact.url:
+        ways.append(f"use [the contact form]({escape(site.contact.url)})")
+    text = " or ".join(ways)
+    return Markup(text[:1].upper() + text[1:] + ".")

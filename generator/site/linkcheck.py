@@ -7,6 +7,7 @@ links are listed, never fetched: the build machine may be offline.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections import defaultdict
@@ -23,6 +24,10 @@ LINK_ATTRIBUTES = {
     "embed": ("src",), "track": ("src",), "form": ("action",),
 }
 IGNORED_SCHEMES = {"data", "javascript", "blob", "about"}
+# Absolute addresses a page gives for itself in its head: link previews and page data.
+META_URLS = {"og:url", "og:image", "twitter:image"}
+JSON_LD_URLS = {"url", "@id", "image"}
+FEED_LINK = re.compile(r'href="([^"]*)"|<id>\s*([^<]*?)\s*</id>')
 SITEMAP_LOC = re.compile(r"<loc>\s*([^<]*?)\s*</loc>")
 
 
@@ -66,10 +71,16 @@ class PageParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[Link] = []
+        self.json_ld: list[str] | None = None
+        self.json_ld_at = (0, 0)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, column = self.getpos()
         values = {name: value for name, value in attrs if value is not None}
+        if tag == "meta" and (values.get("property") or values.get("name")) in META_URLS:
+            self.links.append(Link(values.get("content", "").strip(), line, column + 1))
+        if tag == "script" and values.get("type") == "application/ld+json":
+            self.json_ld, self.json_ld_at = [], (line, column + 1)
         if "id" in values:
             self.ids.add(values["id"])
         if tag == "a" and "name" in values:
@@ -81,6 +92,36 @@ class PageParser(HTMLParser):
             self.links += [Link(url.strip(), line, column + 1) for url in urls]
 
     handle_startendtag = handle_starttag
+
+    def handle_data(self, data: str) -> None:
+        if self.json_ld is not None:
+            self.json_ld.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self.json_ld is not None:
+            try:
+                data = json.loads("".join(self.json_ld))
+            except ValueError:
+                data = None
+            self.links += [Link(url, *self.json_ld_at) for url in data_urls(data)]
+            self.json_ld = None
+
+
+def data_urls(data: object) -> list[str]:
+    """The addresses in JSON-LD: every `url`, `@id` and `image`, however deep."""
+    found: list[str] = []
+    if isinstance(data, list):
+        for item in data:
+            found += data_urls(item)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key in JSON_LD_URLS and isinstance(value, str):
+                found.append(value)
+            elif key in JSON_LD_URLS and isinstance(value, list):
+                found += [v for v in value if isinstance(v, str)]
+            else:
+                found += data_urls(value)
+    return found
 
 
 def srcset_urls(value: str) -> list[str]:
@@ -103,7 +144,8 @@ class Built:
 
 
 def check_site(site: Path, site_url: str | None = None) -> LinkReport:
-    """Check every link of every HTML page and every sitemap entry under `site`."""
+    """Check every link of every HTML page (with the absolute addresses of its link
+    previews and page data), every sitemap entry and every link of the feed."""
     report = LinkReport(with_slash(site_url or sitemap_home(site) or "http://localhost/"))
     built = Built.read(site)
     report.pages = len(built.pages)
@@ -112,6 +154,8 @@ def check_site(site: Path, site_url: str | None = None) -> LinkReport:
             check_link(built, name, link, report)
     for link in sitemap_links(site):
         check_link(built, "sitemap.xml", link, report, sitemap=True)
+    for link in feed_links(site):
+        check_link(built, "feed.xml", link, report)
     report.broken.sort()
     return report
 
@@ -173,6 +217,17 @@ def sitemap_links(site: Path) -> list[Link]:
     return [Link(match.group(1), number, match.start(1) + 1)
             for number, text in enumerate(sitemap.read_text(encoding="utf-8").splitlines(), 1)
             for match in SITEMAP_LOC.finditer(text)]
+
+
+def feed_links(site: Path) -> list[Link]:
+    """Each link and id of the Atom feed, with its line and column."""
+    feed = site / "feed.xml"
+    if not feed.is_file():
+        return []
+    return [Link(match.group(1) or match.group(2), number,
+                 match.start(1 if match.group(1) is not None else 2) + 1)
+            for number, text in enumerate(feed.read_text(encoding="utf-8").splitlines(), 1)
+            for match in FEED_LINK.finditer(text)]
 
 
 def sitemap_home(site: Path) -> str | None:

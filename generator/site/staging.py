@@ -100,16 +100,20 @@ def copy_docs(docs: Path, target: Path) -> None:
         target.mkdir(parents=True)
 
 
-def mkdocs_build(config: Path, docs: Path, site: Path, strict: bool) -> int:
+def mkdocs_build(config: Path, docs: Path, site: Path, strict: bool,
+                 site_url: str | None = None) -> int:
     """`mkdocs build` of the staged docs into `site`; returns MkDocs' exit status.
 
     Relative paths in mkdocs.yml that MkDocs resolves against the working folder (the
     snippets' base_path, docs/.snippets) must find the staged copy, so MkDocs runs in
-    the staging folder, which holds docs/ as the project root does.
+    the staging folder, which holds docs/ as the project root does. `site_url` (the
+    generator's resolved address) is the one MkDocs uses for canonical links and the
+    sitemap, so every absolute URL of the site starts the same way.
     """
     command = [sys.executable, "-m", "generator.site.staging", str(docs), "build",
                "-f", str(config), "-d", str(site), *(["--strict"] if strict else [])]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           **({"SITE_URL": site_url} if site_url else {})}
     return subprocess.run(command, cwd=docs.parent, env=env, check=False).returncode
 
 

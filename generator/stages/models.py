@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -17,6 +18,17 @@ from generator.stages.safety import check_markdown, check_relative_path, check_u
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL = r"^https?://\S+$"
 LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"
+EMAIL = r"^[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
+
+
+def _time_zone(value: str) -> str:
+    """An IANA time zone name that this machine knows, e.g. UTC or Europe/London."""
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"'{value}' is not a time zone name like UTC or Europe/London"
+                         ) from None
+    return value
 
 
 def _real_date(value: object) -> object:
@@ -65,6 +77,8 @@ Markdown = Annotated[str, AfterValidator(check_markdown)]
 Text = Annotated[str, Field(min_length=1), AfterValidator(check_markdown)]
 Url = Annotated[str, Field(pattern=URL), AfterValidator(check_url)]
 RelativePath = Annotated[str, AfterValidator(check_relative_path)]
+Email = Annotated[str, Field(pattern=EMAIL)]
+TimeZone = Annotated[str, AfterValidator(_time_zone)]
 
 
 class Strict(BaseModel):
@@ -75,7 +89,29 @@ class Publisher(Strict):
     name: Text
     """Who publishes this explainer site."""
     url: Url | None = None
-    """The publisher's home page."""
+    """The publisher's home page (the site's own address when left out)."""
+    logo: RelativePath = "assets/images/logo.png"
+    """The publisher's logo: a square image in the site, as a path inside it."""
+
+
+class Author(Strict):
+    """Who wrote an explainer: a person, or a desk or newsroom."""
+
+    name: Text
+    """The name as readers should see it, e.g. Explainer desk."""
+    kind: Literal["person", "organization"] = "organization"
+    """person, or organization for a desk or newsroom."""
+    url: Url | None = None
+    """A page about them, if there is one."""
+
+
+class Contact(Strict):
+    """How readers reach the editors, e.g. to report an error."""
+
+    email: Email | None = None
+    """An address readers can write to, e.g. corrections@example.org."""
+    url: Url | None = None
+    """A web page with a contact form, if there is one."""
 
 
 class Site(Strict):
@@ -91,6 +127,29 @@ class Site(Strict):
     """The language of the content, as a code like en or en-GB."""
     publisher: Publisher
     """Who publishes the site."""
+    authors: list[Author] = []
+    """Who writes the explainers (a desk, or people); the publisher when left out.
+    An article can name its own authors."""
+    contact: Contact | None = None
+    """How readers reach the editors: shown on About, beside each article's
+    corrections and in the page data."""
+    timezone: TimeZone = "UTC"
+    """The time zone dates are given in, as an IANA name like Europe/London."""
+
+
+Status = Literal["confirmed", "reported", "claimed", "disputed"]
+Rule = Literal["confirmed-needs-named-source", "plural-attribution-one-source",
+               "bare-source", "source-not-placed", "number-not-in-source",
+               "quote-speaker", "no-source-url"]
+
+
+class Acceptance(Strict):
+    """A warning of `explainer check` the writer has considered and accepts."""
+
+    rule: Rule
+    """The rule whose warning is accepted, as `explainer check` names it."""
+    reason: Text
+    """Why the warning does not apply here, in a short sentence."""
 
 
 class Source(Strict):
@@ -98,8 +157,11 @@ class Source(Strict):
 
     outlet: Text
     """The news organisation, e.g. Reuters."""
+    headline: Text | None = None
+    """The report's own headline, as the outlet published it."""
     url: Url | None = None
-    """Link to the original report, when it is online."""
+    """Link to the original report, when it is online. Never guess it: when the
+    address is unknown, accept the `no-source-url` warning with a reason."""
     published: Day | None = None
     """When the report itself was published."""
     bylines: list[Text] = Field(min_length=1)
@@ -112,21 +174,8 @@ class Source(Strict):
     """The place the report was filed from, e.g. WASHINGTON."""
     text: RelativePath | None = None
     """Path to a local plain-text copy of the report, used to verify quotes."""
-
-
-Status = Literal["confirmed", "reported", "claimed", "disputed"]
-Rule = Literal["confirmed-needs-named-source", "plural-attribution-one-source",
-               "bare-source", "source-not-placed", "number-not-in-source",
-               "quote-speaker"]
-
-
-class Acceptance(Strict):
-    """A warning of `explainer check` the writer has considered and accepts."""
-
-    rule: Rule
-    """The rule whose warning is accepted, as `explainer check` names it."""
-    reason: Text
-    """Why the warning does not apply here, in a short sentence."""
+    accept: list[Acceptance] = []
+    """Warnings about the source accepted, each with a reason (e.g. no-source-url)."""
 
 
 class KeyFact(Strict):
@@ -210,6 +259,8 @@ class Article(Strict):
     """When the explainer was last updated, if it was."""
     tags: list[Text] = []
     """Topics, for the tags page."""
+    authors: list[Author] = []
+    """Who wrote this explainer, when not the site's authors (content/site.yaml)."""
     source: Source
     """The report this explainer summarises."""
     summary: Text
