@@ -44,7 +44,7 @@ def test_timeline_event_after_published(tmp_path):
     root = project(tmp_path, ("corrections:\n", "timeline:\n  - date: 2025-04\n"
                               "    event: The next test is planned.\ncorrections:\n"))
     assert findings(root) == [
-        '54:11: warning: timeline item 1 ("The next test is planned."): 2025-04 is after '
+        '55:11: warning: timeline item 1 ("The next test is planned."): 2025-04 is after '
         "the article's published date (2025-03-04)"]
     root = project(tmp_path / "scheduled", (
         "corrections:\n", "timeline:\n  - date: 2025-04\n    event: The next test is planned."

@@ -46,21 +46,21 @@ def loader(request, monkeypatch):
 def test_colon_in_text_says_put_it_in_quotes(tmp_path, capsys, loader):
     assert check(tmp_path, capsys, ARTICLE, "why_it_matters: It is the first test.",
                  "why_it_matters: It is the first test: a big one.") == [
-        f"{ARTICLE}:15:37: YAML syntax error: text with ': ' in it must be put in quotes | "
+        f"{ARTICLE}:16:37: YAML syntax error: text with ': ' in it must be put in quotes | "
         'put the text in quotes: why_it_matters: "It is the first test: a big one."']
 
 
 def test_colon_in_text_with_quotation_marks_in_it(tmp_path, capsys, loader):
     assert check(tmp_path, capsys, ARTICLE, "    context: After the launch.",
                  '    context: After the "launch": it worked.') == [
-        f"{ARTICLE}:34:32: YAML syntax error: text with ': ' in it must be put in quotes | "
+        f"{ARTICLE}:35:32: YAML syntax error: text with ': ' in it must be put in quotes | "
         "put the text in quotes: context: 'After the \"launch\": it worked.'"]
 
 
 def test_text_starting_with_a_quotation_mark(tmp_path, capsys, loader):
     assert check(tmp_path, capsys, ARTICLE, "    context: After the launch.",
                  '    context: "After" the launch.') == [
-        f"{ARTICLE}:34:22: YAML syntax error: text that starts with a quotation mark must "
+        f"{ARTICLE}:35:22: YAML syntax error: text that starts with a quotation mark must "
         "be quoted as a whole | put the whole text in quotes: "
         "context: '\"After\" the launch.'"]
 
@@ -68,7 +68,7 @@ def test_text_starting_with_a_quotation_mark(tmp_path, capsys, loader):
 def test_list_item_without_its_dash(tmp_path, capsys, loader):
     assert check(tmp_path, capsys, ARTICLE, "  - Where the missile landed.\n",
                  "  - Where the missile landed.\n  Who saw it.\n") == [
-        f"{ARTICLE}:44:3: YAML syntax error: a line of text where a field or a list item "
+        f"{ARTICLE}:45:3: YAML syntax error: a line of text where a field or a list item "
         "was expected | if it is a new item of the list, begin it with '- ' as on the line "
         "above; if it continues the text above, indent it further"]
 
@@ -77,38 +77,38 @@ def test_list_item_of_fields_without_its_dash(tmp_path, capsys):
     """The second item's fields land in the first: YAML sees a duplicate key."""
     assert check(tmp_path, capsys, ARTICLE, "    role: Fired the missile\n",
                  "    role: Fired the missile\n    ref: ada-ruritan\n    role: Spoke\n") == [
-        f"{ARTICLE}:27:5: duplicate key 'ref' (first on line 25, again on line 27) | "
-        "if line 27 starts a new item of the list, begin it with '- '; otherwise keep one "
-        "of them",
-        f"{ARTICLE}:28:5: duplicate key 'role' (first on line 26, again on line 28) | "
+        f"{ARTICLE}:28:5: duplicate key 'ref' (first on line 26, again on line 28) | "
         "if line 28 starts a new item of the list, begin it with '- '; otherwise keep one "
+        "of them",
+        f"{ARTICLE}:29:5: duplicate key 'role' (first on line 27, again on line 29) | "
+        "if line 29 starts a new item of the list, begin it with '- '; otherwise keep one "
         "of them"]
 
 
 def test_weapon_under_actors(tmp_path, capsys):
     assert check(tmp_path, capsys, ARTICLE, "  - ref: ruritania\n",
                  "  - ref: thunderbolt\n") == [
-        f"{ARTICLE}:25:10: 'thunderbolt' is a weapon, not an actor | "
+        f"{ARTICLE}:26:10: 'thunderbolt' is a weapon, not an actor | "
         "move it to the weapons: list"]
 
 
 def test_actor_under_a_key_facts_weapons(tmp_path, capsys):
     assert check(tmp_path, capsys, ARTICLE, "    weapons: [thunderbolt]\n",
                  "    weapons: [ruritania]\n") == [
-        f"{ARTICLE}:21:15: 'ruritania' is an actor, not a weapon | "
+        f"{ARTICLE}:22:15: 'ruritania' is an actor, not a weapon | "
         "move it to the actors: list of this item"]
 
 
 def test_weapon_as_a_speaker(tmp_path, capsys):
     assert check(tmp_path, capsys, ARTICLE, "  - speaker: ada-ruritan",
                  "  - speaker: thunderbolt") == [
-        f"{ARTICLE}:31:14: 'thunderbolt' is a weapon, not an actor | "
+        f"{ARTICLE}:32:14: 'thunderbolt' is a weapon, not an actor | "
         "this field takes the id of an actor"]
 
 
 def test_closed_value_did_you_mean(tmp_path, capsys):
     assert check(tmp_path, capsys, ARTICLE, "status: claimed", "status: confirm") == [
-        f'{ARTICLE}:19:13: key_facts item 1 ("The missile flew 290 km."), status: '
+        f'{ARTICLE}:20:13: key_facts item 1 ("The missile flew 290 km."), status: '
         "'confirm' is not allowed here | did you mean 'confirmed'? "
         "(one of: confirmed, reported, claimed, disputed)"]
 
@@ -127,14 +127,14 @@ def test_closed_value_with_nothing_close(tmp_path, capsys):
 def test_items_counted_from_one_and_named_by_their_text(tmp_path, capsys):
     assert check(tmp_path, capsys, ARTICLE, "    event: The missile is fired.",
                  "    event: The missile is fired.\n    actor: [ruritania]") == [
-        f'{ARTICLE}:41:5: timeline item 2 ("The missile is fired."), unknown field '
+        f'{ARTICLE}:42:5: timeline item 2 ("The missile is fired."), unknown field '
         "'actor' | did you mean 'actors'?"]
 
 
 def test_curly_quotation_marks_around_a_quote(tmp_path, capsys):
     assert check(tmp_path, capsys, ARTICLE, "text: It flew as planned",
                  "text: “It flew as planned”") == [
-        f"{ARTICLE}:32:11: quote does not match the source: the text is wrapped in "
+        f"{ARTICLE}:33:11: quote does not match the source: the text is wrapped in "
         "quotation marks “ ” | remove the quotation marks “ ” around the text "
         "(the site adds its own)"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -96,6 +97,14 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def project(project: Path) -> Path:
+    """The real project without its verification record (and without the report): its
+    five quotes are reported unverified, a warning serve must list once, not per save."""
+    shutil.rmtree(project / "content" / "verification")
+    return project
 
 
 @pytest.fixture
