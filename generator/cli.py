@@ -28,6 +28,7 @@ examples:
   explainer serve                   preview at http://127.0.0.1:8000/, updated as you save
   explainer check                   list every problem in content/
   explainer check content/articles/ruritania-tests-a-new-missile.yaml
+  explainer rename actor richard-grenel richard-grenell
   explainer build                   check, then build the site into site/
   explainer verify                  record the quotes checked against the report
 
@@ -53,6 +54,10 @@ COMMANDS = {  # name: (one line for the list of commands, what the command does)
                "hand and write what was verified to content/verification/<article>.json. "
                "Commit it: a site built without the reports (as on GitHub) then shows "
                "those quotes as verified, and any edited since as unverified."),
+    "rename": ("give an actor or weapon a new id, everywhere at once",
+               "Rename content/<kind>s/OLD.yaml to NEW.yaml and every reference to OLD in "
+               "content/; the old page's address redirects to the new one. The content "
+               "must be free of errors first, and NEW must not exist."),
     "generate": ("write the Markdown pages into docs/ (no website)",
                  "Check the content, then write the Markdown pages into docs/; only "
                  "pages whose text changed are rewritten."),
@@ -102,6 +107,10 @@ def parser() -> argparse.ArgumentParser:
     new = command("new")
     new.add_argument("kind", choices=list(KINDS))
     new.add_argument("name", help='the name or headline, e.g. "Richard Grenell"')
+    rename = command("rename")
+    rename.add_argument("kind", choices=[k for k in KINDS if k != "article"])
+    rename.add_argument("old", help="the id it has now, e.g. richard-grenel")
+    rename.add_argument("new", help="the id it gets, e.g. richard-grenell")
     command("generate")
     command("build")
     links = command("linkcheck")
@@ -181,6 +190,13 @@ def run(args: argparse.Namespace, project: pipeline.Project) -> int:
     elif args.command == "linkcheck":
         from generator.site.linkcheck import run as linkcheck
         return linkcheck(args.site or project.site, args.site_url)
+    elif args.command == "rename":
+        from generator.authoring.rename import rename
+        done = rename(project, args.kind, args.old, args.new)
+        write_ids(project.schemas, project.content)
+        print(f"renamed {display(done.old, project.root)} to {display(done.new, project.root)}"
+              f": {done.references} reference(s) in {done.files} file(s) updated; the old "
+              "page's address redirects to the new one", file=sys.stderr)
     elif args.command == "new":
         from generator.authoring.scaffold import new
         path = new(project, args.kind, args.name)

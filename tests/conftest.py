@@ -19,7 +19,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_2fc7071a9cad3196.txt"
-PROJECT_FILES = ["content", "theme", "mkdocs.yml", "docs/about.md", "docs/tags.md"]
+PROJECT_FILES = ["content", "theme", "mkdocs.yml", "docs/about.md", "docs/tags.md", "schemas"]
 
 
 def copy_project(target: Path) -> Path:

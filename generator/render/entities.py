@@ -159,3 +159,16 @@ def weapon_page(parts: Parts, weapon_id: str, lists: dict[str, list[Chunk]]) -> 
         events=shown["events"],
         articles=shown["articles"],
     )
+
+
+@dataclass(frozen=True)
+class MovedPage:
+    """The old address of a renamed file (`moved_from`): it sends readers on."""
+
+    link: Link
+    redirect: str
+    """The new page's address, relative to the old one's: ../<new id>/."""
+
+
+def moved_page(parts: Parts, kind: str, id_: str) -> MovedPage:
+    return MovedPage(parts.link(kind, id_), f"../{id_}/")

@@ -74,6 +74,11 @@ def every_page(parts: Parts, split: Lists, cap: int) -> Iterator[Pending]:
             backlinks = (split.backlinks[kind.name][id_],) if kind.backlinks else ()
             yield kind.page(id_), kind.template, partial(
                 ENTITY_PAGES[kind.name], parts, id_, *backlinks)
+    for kind in KINDS.values():                    # renamed files: their old addresses
+        for id_, model in parts.content.of[kind.name].items():
+            for old in getattr(model, "moved_from", ()):
+                yield kind.page(old), "moved.md.j2", partial(
+                    entities.moved_page, parts, kind.name, id_)
     for kind in KINDS.values():
         yield kind.index, kind.index_template, partial(
             INDEX_PAGES[kind.name], parts, split, cap)

@@ -309,6 +309,8 @@ class Actor(Strict):
     """Other names and spellings readers may search for, e.g. Zelensky."""
     summary: Text
     """Who this is, in one or two sentences (Markdown)."""
+    moved_from: list[Id] = []
+    """Ids this actor had before `explainer rename`: its old address redirects here."""
 
 
 class Range(Strict):
@@ -337,6 +339,8 @@ class Weapon(Strict):
     """Id of the actor (usually a country) that makes it."""
     summary: Text
     """What it is, in one or two sentences (Markdown)."""
+    moved_from: list[Id] = []
+    """Ids this weapon had before `explainer rename`: its old address redirects here."""
 
 
 class Term(Strict):

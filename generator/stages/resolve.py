@@ -48,7 +48,7 @@ class Resolved:
 
 def resolve(content: Content) -> Resolved:
     """Check every reference; raise ContentErrors listing all that dangle."""
-    errors = dangling(content)
+    errors = dangling(content) + moved_clashes(content)
     if errors:
         raise ContentErrors(errors)
     order = sorted(content.articles,
@@ -62,6 +62,24 @@ def resolve(content: Content) -> Resolved:
             for id_ in content.of[kind]:
                 gather(content, kind, id_, links)
     return Resolved(content, order, links, unused(content, links))
+
+
+def moved_clashes(content: Content) -> list[ContentError]:
+    """An old id (`moved_from`) must not be a file's id, nor claimed twice: its address
+    can only redirect to one page."""
+    errors: list[ContentError] = []
+    claimed: dict[tuple[str, str], str] = {}
+    for kind in KINDS.values():
+        for id_, model in content.of[kind.name].items():
+            for i, old in enumerate(getattr(model, "moved_from", ())):
+                if (kind.name, old) in content.paths or (kind.name, old) in claimed:
+                    taken = "a file's id" if (kind.name, old) in content.paths else \
+                        f"already claimed by {claimed[(kind.name, old)]}"
+                    errors.append(content.document(kind.name, id_).error(
+                        ("moved_from", i), f"moved_from: '{old}' is {taken}",
+                        "remove it: the old address can only lead to one page"))
+                claimed.setdefault((kind.name, old), id_)
+    return errors
 
 
 def dangling(content: Content) -> list[ContentError]:
