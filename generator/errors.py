@@ -7,6 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from generator.stages.safety import INVISIBLE
+
 Severity = Literal["error", "warning"]
 Loc = tuple[str | int, ...]
 """A place inside a document: its keys and list indices, as pydantic gives them."""
@@ -60,6 +62,12 @@ def _lines(text: str) -> list[str]:
     return text.splitlines()
 
 
+def shown(line: str) -> str:
+    """A writer's line as the terminal may show it: tabs as spaces, and invisible
+    formatting characters (which would reorder the terminal's own text) as �."""
+    return INVISIBLE.sub("\ufffd", line.replace("\t", " "))
+
+
 def located(
     path: Path | str,
     line: int,
@@ -76,7 +84,7 @@ def located(
     if text is not None:
         lines = _lines(text)
         if 1 <= line <= len(lines):
-            source_line = lines[line - 1].replace("\t", " ")[:160]
+            source_line = shown(lines[line - 1])[:160]
     return ContentError(
         str(path), line, column, message, hint, severity, loc, source_line
     )

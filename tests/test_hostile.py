@@ -26,6 +26,9 @@ from .conftest import ROOT
 
 HOSTILE = Path(__file__).parent / "hostile"
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
+SHOWN = "it can make the text display differently from what it says"
+NO_FETCH = ("and pages make no requests to other sites: link to it instead (the same "
+            "without the !)")
 LINK = "is not allowed: links may use http, https or mailto, or point to a page of this site"
 DEEP = "document is nested too deeply (more than 40 levels)"
 ALIAS = "YAML aliases (*name) are not allowed"
@@ -93,6 +96,18 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "link-protocol-relative": ("actors/x.yaml", [
         "3:10: summary: link target '//evil.example/x' leaves the site without a scheme: "
         "links may use http, https or mailto, or point to a page of this site"]),
+    # invisible characters that make text display otherwise than it reads
+    "invisible-bidi-and-zero-width": ("actors/x.yaml", [
+        f"3:15: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE): {SHOWN}",
+        f"3:21: invisible character U+202C (POP DIRECTIONAL FORMATTING): {SHOWN}",
+        f"4:13: invisible character U+200B (ZERO WIDTH SPACE): {SHOWN}"]),
+    # images would make the reader's browser fetch from another host
+    "image-other-host": ("actors/x.yaml", [
+        "3:10: summary: image 'https://tracker.example/pixel.png?who=reader' would be loaded "
+        f"from another site, {NO_FETCH}"]),
+    "image-reference-other-host": ("actors/x.yaml", [
+        "3:10: summary: image 'https://tracker.example/pixel.png' would be loaded from "
+        f"another site, {NO_FETCH}"]),
     "link-in-name": ("actors/x.yaml", [f"1:7: name: link target 'javascript:alert(1)' {LINK}"]),
     "link-in-title": ("actors/x.yaml", [f"3:8: title: link target 'file:///etc/passwd' {LINK}"]),
     "link-in-alias": ("actors/x.yaml", [

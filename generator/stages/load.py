@@ -18,7 +18,7 @@ import yaml
 from generator.errors import MAX_ERRORS_PER_FILE, ContentError, ContentErrors, Loc, located
 from generator.stages.discover import SINGLE_FILES, discover, display
 from generator.stages.hints import syntax_hint
-from generator.stages.safety import shorten
+from generator.stages.safety import invisible, shorten
 
 __all__ = ["SINGLE_FILES", "Document", "Loaded", "display", "load", "load_file"]
 
@@ -106,7 +106,11 @@ def load_file(path: Path, kind: str, root: Path | None = None) -> Document:
                                      "write the fields this file needs; "
                                      "`explainer new` makes a skeleton")])
     doc = Document(where, kind, path.stem, None, text)
-    errors: list[ContentError] = []
+    errors = [located(where, line, column, f"invisible character {what}: it can make the "
+                      "text display differently from what it says",
+                      "delete it: it sits where the ^ points, though most editors do not "
+                      "show it", text=text)
+              for line, column, what in invisible(text)]
     builder = _Builder(doc, errors)
     doc.data = builder.build(node, ())
     if errors:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from pathlib import PurePosixPath, PureWindowsPath
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
@@ -49,13 +50,35 @@ def check_markdown(text: str) -> str:
     if control:
         raise ValueError(f"control character U+{ord(control.group()):04X} is not allowed "
                          "in text")
+    images = "![" in text
     for start in _LINK_STARTS.finditer(text):
         target = destination(_URL_NOISE.sub("", text[start.end():]).lstrip(_SURROUNDING))
         problem = link_target_problem(target)
         if problem:
             raise ValueError(f"{problem}: links may use http, https or mailto, "
                              "or point to a page of this site")
+        definition = text[start.start():start.end()].lstrip().startswith("[")
+        if images and leaves_site(target) and (definition or opens_image(text, start.start())):
+            raise ValueError(f"image '{shorten(target)}' would be loaded from another site, "
+                             "and pages make no requests to other sites: link to it "
+                             "instead (the same without the !)")
     return text
+
+
+def leaves_site(target: str) -> bool:
+    """Whether an allowed link target is on another host (not a page of this site)."""
+    url = _URL_NOISE.sub("", html.unescape(target)).strip(_SURROUNDING)
+    return _SCHEME.match(url) is not None or url.replace("\\", "/").startswith("//")
+
+
+def opens_image(text: str, close: int) -> bool:
+    """Whether the `]` at `close` ends the text of an image, `![...]`."""
+    depth = 0
+    for i in range(close, -1, -1):
+        depth += (text[i] == "]") - (text[i] == "[")
+        if depth == 0:
+            return i > 0 and text[i - 1] == "!"
+    return False
 
 
 def destination(text: str) -> str:
@@ -106,3 +129,30 @@ def reserved_id(id_: str) -> bool:
 def shorten(text: str, limit: int = 60) -> str:
     text = text.encode("unicode_escape").decode("ascii")
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Characters that change how text is displayed, or hide in it, without being seen: bidi
+# controls can show a quote or a name in another order than it is written ("Trojan
+# Source"); zero-width and tag characters hide inside words, so search and the verbatim
+# quote check miss them. Zero-width joiners (U+200C, U+200D) stay allowed: emoji and
+# some scripts need them.
+INVISIBLE = re.compile(
+    "[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"          # bidi marks and controls
+    "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u2060-\u2064\u3164\ufeff\uffa0"
+    "\U000e0000-\U000e007f]")
+MAX_INVISIBLE = 20
+
+
+def invisible(text: str) -> list[tuple[int, int, str]]:
+    """(line, column, what) of every invisible formatting character, at most
+    MAX_INVISIBLE of them."""
+    found = []
+    for match in INVISIBLE.finditer(text):
+        before = text[:match.start()]
+        code = ord(match.group())
+        name = unicodedata.name(match.group(), "TAG" if code >= 0xE0000 else "FORMAT")
+        found.append((before.count("\n") + 1, match.start() - before.rfind("\n"),
+                      f"U+{code:04X} ({name})"))
+        if len(found) == MAX_INVISIBLE:
+            break
+    return found
