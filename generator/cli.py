@@ -190,19 +190,27 @@ def run(args: argparse.Namespace, project: pipeline.Project) -> int:
     elif args.command == "linkcheck":
         from generator.site.linkcheck import run as linkcheck
         return linkcheck(args.site or project.site, args.site_url)
-    elif args.command == "rename":
+    elif args.command in ("new", "rename"):
+        return author(project, args)
+    return 0
+
+
+def author(project: pipeline.Project, args: argparse.Namespace) -> int:
+    """`new` and `rename`: change content/, then the ids the editor offers."""
+    if args.command == "rename":
         from generator.authoring.rename import rename
         done = rename(project, args.kind, args.old, args.new)
-        write_ids(project.schemas, project.content)
-        print(f"renamed {display(done.old, project.root)} to {display(done.new, project.root)}"
-              f": {done.references} reference(s) in {done.files} file(s) updated; the old "
-              "page's address redirects to the new one", file=sys.stderr)
-    elif args.command == "new":
+        message = (f"renamed {display(done.old, project.root)} to "
+                   f"{display(done.new, project.root)}: {done.references} reference(s) in "
+                   f"{done.files} file(s) updated; the old page's address redirects to the "
+                   "new one")
+    else:
         from generator.authoring.scaffold import new
         path = new(project, args.kind, args.name)
-        write_ids(project.schemas, project.content)
-        print(f"created {path.relative_to(project.root).as_posix()}: fill it in, then run "
-              "`explainer check`", file=sys.stderr)
+        message = (f"created {path.relative_to(project.root).as_posix()}: fill it in, then "
+                   "run `explainer check`")
+    write_ids(project.schemas, project.content)
+    print(message, file=sys.stderr)
     return 0
 
 
