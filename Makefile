@@ -4,7 +4,6 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup site check generate build serve test lint browser clean linkcheck npm bench
 

@@ -1,7 +1,7 @@
 """Run inside a fresh Python process so that its time and peak memory are its own.
 
 `python -m benchmarks.child generate ROOT`: load -> validate -> resolve -> render -> write.
-`python -m benchmarks.child build ROOT`: the same, then `mkdocs build --strict`, exactly
+`python -m benchmarks.child build ROOT`: the same, then the engine's strict build, exactly
 as `explainer build` does. Prints one JSON object: stage seconds, files written, and
 the peak resident memory of this process (the generator) and of MkDocs (its child).
 """
@@ -16,7 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.pipeline import BuildFailed, Project, generate, mkdocs
+from generator.pipeline import Project, generate
+from generator.site.engine import BuildFailed
 
 TIME = "/usr/bin/time"
 
@@ -46,21 +47,20 @@ def main(command: str, root: str) -> dict[str, object]:
 
 
 def mkdocs_build(project: Project) -> int | None:
-    """`mkdocs build --strict`, as `explainer build` runs it; MkDocs' own peak RSS in KB.
+    """The strict build `explainer build` runs, in a process of its own (the engine
+    adapter's command); MkDocs' own peak RSS in KB.
 
     A process started from this one inherits the generator's high-water mark in
     ru_maxrss (Linux carries it across exec), so /usr/bin/time, whose own footprint is
     tiny, reports MkDocs' peak. Without it the figure is max(generator, MkDocs).
     """
-    if not Path(TIME).is_file():
-        mkdocs(project, "build", "--strict", "--quiet")
-        return None
+    build = [sys.executable, "-m", "generator.site.engine", str(project.config), "--strict"]
     with tempfile.NamedTemporaryFile("r", suffix=".txt") as out:
-        command = [TIME, "-f", "%M", "-o", out.name, sys.executable, "-m", "mkdocs",
-                   "build", "--strict", "--quiet", "-f", str(project.config)]
+        timed = Path(TIME).is_file()
+        command = [TIME, "-f", "%M", "-o", out.name, *build] if timed else build
         if subprocess.run(command, cwd=project.root, check=False).returncode != 0:
             raise BuildFailed("mkdocs build failed")
-        return int(out.read().split()[-1])
+        return int(out.read().split()[-1]) if timed else None
 
 
 if __name__ == "__main__":

@@ -26,11 +26,14 @@ FILLER = words("the of and a to in is was for on that with as by at from this ha
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml; its `!ENV [NAME, default]` tags become their default."""
+    """Reads mkdocs.yml; its `!ENV [NAME, default]` tags become their default, and its
+    `!relative PATH` tags the plain PATH."""
 
 
 _ConfigLoader.add_constructor(
     "!ENV", lambda loader, node: loader.construct_sequence(node)[-1])  # type: ignore[arg-type]
+_ConfigLoader.add_constructor(
+    "!relative", lambda loader, node: loader.construct_scalar(node))  # type: ignore[arg-type]
 
 
 def make_floor(project: Path, floor: Path, seed: int = 7) -> int:

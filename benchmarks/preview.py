@@ -57,7 +57,7 @@ def preview_latency(root: Path, page: str, edit: Callable[[], str], log: Path,
     port = free_port()
     mount = urlsplit(read_config(root).get("site_url") or "/").path.rstrip("/")
     url = f"http://127.0.0.1:{port}{mount}/{page}"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = dict(os.environ)
     with log.open("w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "generator.cli", "--root", str(root), "serve",

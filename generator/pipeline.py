@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,7 +12,8 @@ from generator.checks.verify import Verified, verify
 from generator.errors import ContentError, ContentErrors, located
 from generator.render.meta import site_url
 from generator.render.pages import render
-from generator.site.staging import copy_docs, locked, mkdocs_build, staging, swap_in
+from generator.site.engine import DEFAULT, BuildFailed, engine
+from generator.site.staging import copy_docs, locked, staging, swap_in
 from generator.stages.load import Loaded, display, load
 from generator.stages.release import release
 from generator.stages.resolve import dangling, resolve
@@ -96,34 +95,28 @@ def generate(project: Project) -> tuple[Verified, WriteReport]:
         return verified, write(pages, project.docs)  # changed files only, each atomically
 
 
-def build(project: Project, strict: bool = True) -> tuple[Verified, WriteReport]:
-    """Generate the pages, then build the static site with MkDocs.
+def build(project: Project, strict: bool = True, engine_name: str = DEFAULT
+          ) -> tuple[Verified, WriteReport]:
+    """Generate the pages, then build the static site with the engine (MkDocs).
 
-    MkDocs builds a staged copy of docs/ into a staged site; docs/ and site/ change only
-    once it has succeeded, so a failed or killed build leaves both as they were.
+    The engine builds a staged copy of docs/ into a staged site; docs/ and site/ change
+    only once it has succeeded, so a failed or killed build leaves both as they were.
     """
+    site_engine = engine(engine_name)               # before anything is written
     with writing(project), staging(project.root) as stage:
         verified = check(project)                   # everything read before anything written
         shown = release(verified)                   # drafts and scheduled articles wait
         pages = render(shown.resolved, shown)       # Markdown text per page
         copy_docs(project.docs, stage / "docs")     # docs/ as it is now ...
         write(pages, stage / "docs")                # ... with the new pages, aside
-        status = mkdocs_build(project.config, stage / "docs", stage / "site", strict,
-                              site_url(verified.resolved.content.site))
-        if status != 0:
-            raise BuildFailed(f"mkdocs build failed (exit {status}); docs/ and site/ "
-                              "are unchanged")
+        try:
+            site_engine.build(project.config, stage / "docs", stage / "site", strict=strict,
+                              site_url=site_url(verified.resolved.content.site))
+        except BuildFailed as exc:
+            raise BuildFailed(f"{exc}; docs/ and site/ are unchanged") from None
         report = write(pages, project.docs)         # the new pages into docs/
         swap_in(stage / "site", project.site)       # the new site in one step
     return verified, report
-
-
-def mkdocs(project: Project, *args: str) -> None:
-    """MkDocs on the project itself (the benchmark times it; `build` stages instead)."""
-    command = [sys.executable, "-m", "mkdocs", *args, "-f", str(project.config)]
-    completed = subprocess.run(command, cwd=project.root, check=False)
-    if completed.returncode != 0:
-        raise BuildFailed(f"mkdocs {args[0]} failed (exit {completed.returncode})")
 
 
 @contextmanager
@@ -138,10 +131,6 @@ def writing(project: Project) -> Iterator[None]:
                                      f"cannot write here: {exc.strerror or exc}",
                                      "check that this path is a folder you may write to")]
                             ) from None
-
-
-class BuildFailed(Exception):
-    """MkDocs itself failed; its own output says why."""
 
 
 __all__ = ["Project", "check", "generate", "build", "ContentErrors", "BuildFailed"]

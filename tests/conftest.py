@@ -38,8 +38,7 @@ def run_explainer(root: Path, *args: str, **env: str) -> subprocess.CompletedPro
     """Run the CLI as a writer would, from the project root."""
     return subprocess.run(
         [sys.executable, "-m", "generator.cli", *args], cwd=root, text=True,
-        capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
-                                  "PYTHONPATH": str(ROOT), **env}, check=False)
+        capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT), **env}, check=False)
 
 
 @pytest.fixture

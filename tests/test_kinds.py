@@ -20,11 +20,14 @@ MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 
 
 class ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as plain data: `!ENV [NAME, default]` reads as its default."""
+    """mkdocs.yml as plain data: `!ENV [NAME, default]` reads as its default, `!relative
+    PATH` as PATH."""
 
 
 ConfigLoader.add_constructor(
     "!ENV", lambda loader, node: loader.construct_sequence(node)[-1])  # type: ignore[arg-type]
+ConfigLoader.add_constructor(
+    "!relative", lambda loader, node: loader.construct_scalar(node))  # type: ignore[arg-type]
 
 
 def mkdocs_config() -> dict:

@@ -160,7 +160,7 @@ def test_strict_build_fails_on_link_problems(project, case):
     assert message in result.stderr
     assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
     assert result.stderr.rstrip().endswith(
-        "error: mkdocs build failed (exit 1); docs/ and site/ are unchanged")
+        "error: mkdocs build failed; docs/ and site/ are unchanged")
 
 
 # --- reproducible output --------------------------------------------------------------

@@ -1,11 +1,9 @@
-"""`explainer serve`: MkDocs' preview server, plus a watcher that regenerates pages.
+"""`explainer serve`: the engine's preview server, plus a watcher that regenerates pages.
 
-MkDocs watches docs/; we watch content/. An edit regenerates the Markdown pages and
-only the ones whose text changed are rewritten, so MkDocs rebuilds and the browser
-reloads by itself. `--livereload` is passed explicitly: with click newer than 8.2.1,
-MkDocs 1.6.1 does not reload without it. `--dirty` rebuilds only the pages whose
-Markdown changed (the generator rewrites exactly those), not the whole site: at 1,000
-articles, seconds instead of a full build per save. A content error is printed in the
+The engine (site/engine.py) watches docs/; we watch content/. An edit regenerates the
+Markdown pages and only the ones whose text changed are rewritten, so the engine
+rebuilds those pages only (MkDocs' `--dirty`: at 1,000 articles, seconds instead of a
+full build per save) and the browser reloads by itself. A content error is printed in the
 terminal, the last good pages stay up, and the next good save recovers without a restart.
 Between saves the serve process remembers what it read and rendered (incremental.py):
 a save re-reads the changed files and renders only the pages they can reach.
@@ -13,21 +11,19 @@ a save re-reads the changed files and renders only the pages they can reach.
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import subprocess
 import sys
 import time
-from urllib.parse import urlsplit
 from collections.abc import Callable
 from pathlib import Path
-
-from mkdocs.config import load_config
+from urllib.parse import urlsplit
 
 from generator.authoring.schema import write_ids
-from generator.pipeline import Project
 from generator.errors import ContentErrors
+from generator.pipeline import Project
+from generator.site.engine import engine
 from generator.site.incremental import Session
 from generator.site.news import News
 from generator.stages.write import read_manifest
@@ -45,10 +41,7 @@ def serve(project: Project, dev_addr: str) -> int:
         while not regenerate(session, news):
             snapshot = wait_for_change(project.content, snapshot)
     say(f"serving on {address(project, host, port)} (Ctrl+C to stop)")
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
-               "--dev-addr", f"{host}:{port}", "-f", str(project.config)]
-    server = subprocess.Popen(command, cwd=project.root,
-                              env={"NO_MKDOCS_2_WARNING": "1", **os.environ})
+    server = engine().serve(project.config, host, port)
     # A plain `kill` must stop MkDocs too: turn it into an exit that runs `finally`.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
@@ -91,8 +84,8 @@ def parse_addr(dev_addr: str) -> tuple[str, int]:
 
 
 def address(project: Project, host: str, port: int) -> str:
-    """Where the preview is: MkDocs serves the site under the path of its site_url."""
-    path = urlsplit(load_config(str(project.config)).get("site_url") or "").path
+    """Where the preview is: the engine serves the site under the path of its site_url."""
+    path = urlsplit(engine().site_url(project.config) or "").path
     return f"http://{host}:{port}{path or '/'}"
 
 

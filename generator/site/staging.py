@@ -12,7 +12,6 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -100,23 +99,6 @@ def copy_docs(docs: Path, target: Path) -> None:
         target.mkdir(parents=True)
 
 
-def mkdocs_build(config: Path, docs: Path, site: Path, strict: bool,
-                 site_url: str | None = None) -> int:
-    """`mkdocs build` of the staged docs into `site`; returns MkDocs' exit status.
-
-    Relative paths in mkdocs.yml that MkDocs resolves against the working folder (the
-    snippets' base_path, docs/.snippets) must find the staged copy, so MkDocs runs in
-    the staging folder, which holds docs/ as the project root does. `site_url` (the
-    generator's resolved address) is the one MkDocs uses for canonical links and the
-    sitemap, so every absolute URL of the site starts the same way.
-    """
-    command = [sys.executable, "-m", "generator.site.staging", str(docs), "build",
-               "-f", str(config), "-d", str(site), *(["--strict"] if strict else [])]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
-           **({"SITE_URL": site_url} if site_url else {})}
-    return subprocess.run(command, cwd=docs.parent, env=env, check=False).returncode
-
-
 def swap_in(new: Path, target: Path) -> None:
     """Put folder `new` at `target` in one step; the previous one ends up at `new`."""
     if not target.exists():
@@ -137,18 +119,3 @@ def exchange(a: Path, b: Path) -> bool:
     at_fdcwd, rename_exchange = -100, 2
     result: int = rename(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
     return result == 0
-
-
-def _main(argv: list[str]) -> None:
-    """`python -m generator.site.staging DOCS build ...`: MkDocs' own CLI, docs_dir replaced."""
-    from mkdocs import __main__ as mkdocs_cli
-    from mkdocs import config
-
-    docs, args = argv[0], argv[1:]
-    load_config = config.load_config
-    config.load_config = lambda *a, **kw: load_config(*a, **{**kw, "docs_dir": docs})
-    mkdocs_cli.cli(args, prog_name="mkdocs")
-
-
-if __name__ == "__main__":
-    _main(sys.argv[1:])
