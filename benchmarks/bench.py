@@ -31,8 +31,8 @@ from .preview import preview_latency
 from .report import machine, render
 
 REPO = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ["content/site.yaml", "content/glossary.yaml", "theme", "mkdocs.yml",
-                 "docs/about.md", "docs/tags.md"]
+PROJECT_FILES = ["content/site.yaml", "content/glossary.yaml", "content/pages", "theme",
+                 "mkdocs.yml"]
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1731801600",
        "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
 ENGINE = [sys.executable, "-m", "generator.site.engine"]  # + CONFIG [--dirty]: a build

@@ -11,10 +11,11 @@ from generator.checks import record as records
 from generator.checks.verify import Verified, verify
 from generator.errors import ContentError, ContentErrors, located
 from generator.render.meta import site_url
-from generator.render.pages import render
+from generator.render.pages import Page, render
 from generator.site.engine import DEFAULT, BuildFailed, engine
-from generator.site.staging import copy_docs, locked, staging, swap_in
+from generator.site.staging import locked, staging, swap_in
 from generator.stages.load import Loaded, display, load
+from generator.stages.pages import read_pages
 from generator.stages.release import release
 from generator.stages.resolve import dangling, resolve
 from generator.stages.validate import validate, validate_document
@@ -91,7 +92,7 @@ def generate(project: Project) -> tuple[Verified, WriteReport]:
     with writing(project):                          # one run at a time; OS errors located
         verified = check(project)                   # everything read before anything written
         shown = release(verified)                   # drafts and scheduled articles wait
-        pages = render(shown.resolved, shown)       # Markdown text per page
+        pages = docs_pages(project, shown)          # Markdown text per page
         return verified, write(pages, project.docs)  # changed files only, each atomically
 
 
@@ -99,16 +100,15 @@ def build(project: Project, strict: bool = True, engine_name: str = DEFAULT
           ) -> tuple[Verified, WriteReport]:
     """Generate the pages, then build the static site with the engine (MkDocs).
 
-    The engine builds a staged copy of docs/ into a staged site; docs/ and site/ change
+    The engine builds the pages, written aside, into a staged site; docs/ and site/ change
     only once it has succeeded, so a failed or killed build leaves both as they were.
     """
     site_engine = engine(engine_name)               # before anything is written
     with writing(project), staging(project.root) as stage:
         verified = check(project)                   # everything read before anything written
         shown = release(verified)                   # drafts and scheduled articles wait
-        pages = render(shown.resolved, shown)       # Markdown text per page
-        copy_docs(project.docs, stage / "docs")     # docs/ as it is now ...
-        write(pages, stage / "docs")                # ... with the new pages, aside
+        pages = docs_pages(project, shown)          # Markdown text per page
+        write(pages, stage / "docs")                # the pages, aside
         try:
             site_engine.build(project.config, stage / "docs", stage / "site", strict=strict,
                               site_url=site_url(verified.resolved.content.site))
@@ -117,6 +117,16 @@ def build(project: Project, strict: bool = True, engine_name: str = DEFAULT
         report = write(pages, project.docs)         # the new pages into docs/
         swap_in(stage / "site", project.site)       # the new site in one step
     return verified, report
+
+
+def docs_pages(project: Project, verified: Verified) -> list[Page]:
+    """Every page of docs/: the generated ones, then the hand-written content/pages/."""
+    generated = render(verified.resolved, verified)
+    handwritten, errors = read_pages(project.content, project.root,
+                                     (page.path for page in generated))
+    if errors:
+        raise ContentErrors(errors)
+    return generated + handwritten
 
 
 @contextmanager

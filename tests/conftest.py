@@ -19,11 +19,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_2fc7071a9cad3196.txt"
-PROJECT_FILES = ["content", "theme", "mkdocs.yml", "docs/about.md", "docs/tags.md", "schemas"]
+PROJECT_FILES = ["content", "theme", "mkdocs.yml", "schemas"]
 
 
 def copy_project(target: Path) -> Path:
-    """Copy what a build needs (content, theme, config, hand-written pages)."""
+    """Copy what a build needs (content with its pages, theme, config)."""
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 
 
 def small_project(target: Path) -> Path:
-    """The project's config, theme and hand-written pages, with the minimal content."""
+    """The project's config and theme, with the minimal content (and its pages)."""
     root = copy_project(target)
     shutil.rmtree(root / "content")
     shutil.copytree(MINIMAL, root / "content")
@@ -86,7 +86,7 @@ def test_build_killed_during_mkdocs_leaves_docs_and_site_as_they_were(project):
 
 
 def test_mkdocs_failure_leaves_docs_and_site_as_they_were(project):
-    about = project / "docs/about.md"
+    about = project / "content/pages/about.md"
     about.write_text(about.read_text() + "\nSee [nowhere](missing.md).\n")
     docs, site = snapshot(project / "docs"), snapshot(project / "site")
     edit(project)
@@ -159,19 +159,11 @@ def test_a_run_waits_for_the_lock_and_gives_up_with_a_located_error(tmp_path):
     assert (root / "docs/index.md").exists()
 
 
-def test_hand_written_pages_are_never_overwritten_even_without_a_manifest(tmp_path):
-    root = small_project(tmp_path / "p")
-    (root / "docs/index.md").write_text("# My own home page\n")
-    with pytest.raises(ContentErrors, match="index.md is hand-written"):
-        generate(Project(root))
-    assert (root / "docs/index.md").read_text() == "# My own home page\n"
-    assert not (root / "docs/actors").exists()      # nothing else written either
-
-
 def test_a_link_inside_docs_cannot_lead_writes_outside(tmp_path):
     root = small_project(tmp_path / "p")
     outside = tmp_path / "outside"
     outside.mkdir()
+    (root / "docs").mkdir()
     (root / "docs/actors").symlink_to(outside, target_is_directory=True)
     with pytest.raises(ContentErrors, match="refusing to write outside .*actors/ada-ruritan"):
         generate(Project(root))
@@ -180,7 +172,6 @@ def test_a_link_inside_docs_cannot_lead_writes_outside(tmp_path):
 
 def test_os_errors_are_located_not_tracebacks(tmp_path):
     root = small_project(tmp_path / "p")
-    shutil.rmtree(root / "docs")
     (root / "docs").write_text("not a folder\n")
     result = run_explainer(root, "generate")
     assert result.returncode == 1

@@ -29,7 +29,7 @@ def staged(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     docs = root.parent / "elsewhere" / "docs"
     write(render(resolve(validate(load(root / "content", root)))), docs)
     for page in ("about.md", "tags.md"):
-        shutil.copy(root / "docs" / page, docs / page)
+        shutil.copy(root / "content/pages" / page, docs / page)
     return root, docs
 
 

@@ -61,6 +61,11 @@ EDITS = [
     ("the new actor unreferenced and deleted", lambda r: (
         replace(r / ARTICLE, "  - ref: kaja-kallas\n    role: Named by nobody here\n", ""),
         (r / "content/actors/kaja-kallas.yaml").unlink())),
+    ("a hand-written page", lambda r: replace(
+        r / "content/pages/about.md", "# About this site", "# About these explainers")),
+    ("a new hand-written page", lambda r: (r / "content/pages/contact.md").write_text(
+        "# Contact\n", "utf-8")),
+    ("the new page deleted", lambda r: (r / "content/pages/contact.md").unlink()),
 ]
 
 

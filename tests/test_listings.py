@@ -20,6 +20,7 @@ from generator.render.pages import render
 from generator.site.engine import engine
 from generator.site.linkcheck import check_site
 from generator.stages.load import load
+from generator.stages.pages import read_pages
 from generator.stages.resolve import resolve
 from generator.stages.validate import validate
 from generator.stages.write import write
@@ -126,7 +127,9 @@ def test_split_site_builds_strict_with_every_link_resolving(tmp_path, sites):
         shutil.rmtree(root / "content" / folder, ignore_errors=True)
     synth.generate(root / "content", 20)
     resolved = resolve(validate(load(root / "content", root)))
-    write(render(resolved, cap=CAP), root / "docs")
+    generated = render(resolved, cap=CAP)
+    handwritten, _ = read_pages(root / "content", root, [p.path for p in generated])
+    write(generated + handwritten, root / "docs")
     engine().build(root / "mkdocs.yml", root / "docs", root / "site", strict=True)
     report = check_site(root / "site")
     assert not report.broken, [b.format() for b in report.broken]

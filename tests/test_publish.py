@@ -134,16 +134,16 @@ def test_site_url_comes_from_the_pages_configuration(workflow):
 # --- strict build ---------------------------------------------------------------------
 
 BROKEN_DOCS = {
-    "link": ("docs/about.md", "\nSee [this](missing.md).\n",
+    "link": ("content/pages/about.md", "\nSee [this](missing.md).\n",
              "WARNING -  Doc file 'about.md' contains a link 'missing.md', but the target "
              "is not found among documentation files."),
-    "anchor": ("docs/about.md", "\nSee [tags](tags.md#no-such-heading).\n",
+    "anchor": ("content/pages/about.md", "\nSee [tags](tags.md#no-such-heading).\n",
                "WARNING -  Doc file 'about.md' contains a link 'tags.md#no-such-heading', "
                "but the doc 'tags.md' does not contain an anchor '#no-such-heading'."),
-    "root link": ("docs/about.md", "\nSee [about](/about/).\n",
+    "root link": ("content/pages/about.md", "\nSee [about](/about/).\n",
                   "WARNING -  Doc file 'about.md' contains an absolute link '/about/', it "
                   "was left as is. Did you mean 'about.md'?"),
-    "omitted page": ("docs/orphan.md", "# Orphan\n",
+    "omitted page": ("content/pages/orphan.md", "# Orphan\n",
                      "WARNING -  The following pages exist in the docs directory, but are "
                      "not included in the \"nav\" configuration:\n  - orphan.md"),
 }

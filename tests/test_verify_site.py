@@ -62,7 +62,7 @@ def integrity_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The made-up report's explainer (with a correction), built like the real site."""
     root = tmp_path_factory.mktemp("integrity") / "project"
     shutil.copytree(FIXTURE, root)
-    for name in ("theme", "mkdocs.yml", "docs/about.md", "docs/tags.md"):
+    for name in ("theme", "mkdocs.yml", "content/pages"):
         source, target = ROOT / name, root / name
         if source.is_dir():
             shutil.copytree(source, target)

@@ -1,4 +1,5 @@
-"""Stage 5: the writer writes only changes, removes stale pages, refuses unsafe paths."""
+"""Stage 5: the writer writes only changes, removes whatever else is in docs/, refuses
+unsafe paths."""
 
 import pytest
 
@@ -18,13 +19,19 @@ def test_writes_only_changes_and_removes_stale(tmp_path):
     assert (tmp_path / "a.md").read_text() == "A2\n"
 
 
-def test_hand_written_pages_are_never_touched(tmp_path):
-    write([Page("a.md", "A\n")], tmp_path)
-    (tmp_path / "about.md").write_text("mine\n")
-    with pytest.raises(ContentErrors, match="about.md is hand-written"):
-        write([Page("a.md", "A\n"), Page("about.md", "generated\n")], tmp_path)
-    write([], tmp_path)
-    assert (tmp_path / "about.md").read_text() == "mine\n"
+def test_removes_every_file_it_did_not_write(tmp_path):
+    (tmp_path / "old/deep").mkdir(parents=True)
+    (tmp_path / "old/deep/page.md").write_text("stale\n")
+    (tmp_path / "about.md").write_text("typed into docs/ by hand\n")
+    (tmp_path / ".tmp-left-by-a-killed-run").write_text("x")
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "link").symlink_to(elsewhere, target_is_directory=True)
+    report = write([Page("a.md", "A\n")], tmp_path)
+    assert report.removed == [".tmp-left-by-a-killed-run", "about.md", "link",
+                              "old/deep/page.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
+    assert elsewhere.is_dir()                    # a link is removed, not followed
 
 
 @pytest.mark.parametrize("path", ["../evil.md", "/etc/evil.md", "a/../../evil.md"])

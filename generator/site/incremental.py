@@ -23,6 +23,7 @@ from generator.stages.discover import discover
 from generator.errors import ContentError, ContentErrors
 from generator.kinds import BY_FOLDER, KINDS
 from generator.stages.load import Document, Loaded, load_file
+from generator.stages.pages import read_pages
 from generator.render.pages import Page, render
 from generator.stages.release import release
 from generator.stages.resolve import dangling, references, resolve
@@ -78,7 +79,7 @@ class Session:
 
     def write_pages(self, verified: Verified, wanted: Callable[[str], bool]) -> WriteReport:
         """Render the wanted pages (and any page not written yet), keep the others'
-        last text, and write whatever differs from docs/."""
+        last text, read the hand-written pages, and write whatever differs from docs/."""
         paths: list[str] = []
 
         def only(path: str) -> bool:
@@ -87,7 +88,10 @@ class Session:
 
         fresh = {p.path: p.text for p in render(verified.resolved, verified, only=only)}
         texts = {path: fresh[path] if path in fresh else self.pages[path] for path in paths}
-        report = write([Page(path, text) for path, text in texts.items()],
+        handwritten, errors = read_pages(self.project.content, self.project.root, texts)
+        if errors:
+            raise ContentErrors(errors)
+        report = write([Page(path, text) for path, text in texts.items()] + handwritten,
                        self.project.docs)
         self.pages = texts
         self.rendered += fresh

@@ -26,7 +26,6 @@ from generator.pipeline import Project
 from generator.site.engine import engine
 from generator.site.incremental import Session
 from generator.site.news import News
-from generator.stages.write import read_manifest
 
 POLL_SECONDS = 0.3
 
@@ -36,7 +35,7 @@ def serve(project: Project, dev_addr: str) -> int:
     host, port = parse_addr(dev_addr)
     snapshot = fingerprint(project.content)
     session, news = Session(project), News()
-    if not regenerate(session, news) and not read_manifest(project.docs):
+    if not regenerate(session, news) and not (project.docs / "index.md").is_file():
         say("no pages yet: the preview starts once the errors above are fixed")
         while not regenerate(session, news):
             snapshot = wait_for_change(project.content, snapshot)

@@ -1,6 +1,6 @@
 """Nothing lost: one run at a time, work in a staging folder, swap results in whole.
 
-`explainer build` renders the pages into a copy of docs/ and has MkDocs build that copy
+`explainer build` writes the pages into a fresh docs folder and has the engine build it
 into a fresh site folder, both under `.explainer/`. Only when MkDocs has succeeded are
 the changed pages moved into docs/ and the new site swapped for site/ (in one rename
 where the system allows it). A build that fails or is killed leaves docs/ and site/ as
@@ -88,15 +88,6 @@ def staging(root: Path) -> Iterator[Path]:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def copy_docs(docs: Path, target: Path) -> None:
-    """docs/ as it is now (hand-written pages, generated pages, manifest)."""
-    if docs.is_dir():
-        shutil.copytree(docs, target, symlinks=True,
-                        ignore=shutil.ignore_patterns(".tmp-*"))
-    else:
-        target.mkdir(parents=True)
 
 
 def swap_in(new: Path, target: Path) -> None:

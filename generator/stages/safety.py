@@ -15,12 +15,11 @@ from pathlib import PurePosixPath, PureWindowsPath
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 # Windows device names, and names that collide with pages the generator writes itself
 # (the kinds' folders are refused too: see discover).
-RESERVED_IDS = frozenset(
+DEVICE_NAMES = frozenset(  # Windows cannot check these out as files
     {"con", "prn", "aux", "nul", "clock$"}
-    | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
-    | {"index", "tags", "about", "quotes", "timeline", "glossary", "search", "assets",
-       "sitemap", "404"}
-)
+    | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)})
+RESERVED_IDS = DEVICE_NAMES | {"index", "tags", "about", "quotes", "timeline", "glossary",
+                               "search", "assets", "sitemap", "404"}
 
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Whatever follows `](` (inline link or image) or starts a reference definition `[x]: `.

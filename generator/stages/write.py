@@ -1,13 +1,12 @@
-"""Stage 5, write: put generated pages into docs/, safely.
+"""Stage 5, write: put the pages into docs/, safely; docs/ holds nothing else.
 
-The writer refuses paths outside the output folder, the same path twice, and
-hand-written files; it writes only files whose content changed and removes generated
-files that are no longer generated. A manifest remembers which files are ours.
+The writer refuses paths outside the output folder and the same path twice; it writes
+only files whose content changed, and removes every other file it finds there: docs/ is
+entirely generated (hand-written pages come from content/pages/).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from dataclasses import dataclass
@@ -15,8 +14,6 @@ from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError, ContentErrors
 from generator.render.pages import Page
-
-MANIFEST = ".explainer-manifest.json"
 
 
 @dataclass(frozen=True)
@@ -30,12 +27,10 @@ def write(pages: list[Page], out_dir: Path) -> WriteReport:
     """Write pages under out_dir; raise ContentErrors before writing anything unsafe.
 
     Every changed page is first written in full to a temporary file beside its target;
-    only then are they renamed into place, one atomic rename each. The manifest is
-    widened before and narrowed after, so a run killed half-way never makes one of our
-    pages look hand-written.
+    only then are they renamed into place, one atomic rename each. Files that are not
+    pages are removed last.
     """
-    previous = read_manifest(out_dir)
-    check_paths(pages, out_dir, previous)
+    check_paths(pages, out_dir)
     current = {p.path for p in pages}
     changed = [p for p in pages if not same(out_dir / p.path, p.text.encode("utf-8"))]
     prepared: list[tuple[Path, Path]] = []
@@ -43,20 +38,26 @@ def write(pages: list[Page], out_dir: Path) -> WriteReport:
         for page in changed:                     # 1. everything written aside
             target = out_dir / page.path
             prepared.append((prepare(target, page.text.encode("utf-8")), target))
-        if not current <= previous:              # 2. the manifest names old and new pages
-            save_manifest(out_dir, previous | current)
-        for tmp, target in prepared:             # 3. renames only
+        for tmp, target in prepared:             # 2. renames only
             os.replace(tmp, target)
     finally:
         for tmp, _ in prepared:
             tmp.unlink(missing_ok=True)
-    removed = sorted(previous - current)
-    for rel in removed:                          # 4. pages no longer generated
+    removed = [rel for rel in present(out_dir) if rel not in current]
+    for rel in removed:                          # 3. files that are not pages
         (out_dir / rel).unlink(missing_ok=True)
         prune_empty_dirs((out_dir / rel).parent, out_dir)
-    if current != previous:
-        save_manifest(out_dir, current)
     return WriteReport([p.path for p in changed], len(pages) - len(changed), removed)
+
+
+def present(out_dir: Path) -> list[str]:
+    """Every file (and link) under out_dir, docs-relative, sorted; links not followed."""
+    found: list[str] = []
+    for folder, dirs, names in os.walk(out_dir):
+        links = [d for d in dirs if Path(folder, d).is_symlink()]
+        dirs[:] = [d for d in dirs if d not in links]
+        found += [Path(folder, n).relative_to(out_dir).as_posix() for n in names + links]
+    return sorted(found)
 
 
 def same(target: Path, data: bytes) -> bool:
@@ -67,11 +68,7 @@ def same(target: Path, data: bytes) -> bool:
         return False
 
 
-def save_manifest(out_dir: Path, paths: set[str]) -> None:
-    atomic_write(out_dir / MANIFEST, (json.dumps(sorted(paths), indent=0) + "\n").encode())
-
-
-def check_paths(pages: list[Page], out_dir: Path, previous: set[str]) -> None:
+def check_paths(pages: list[Page], out_dir: Path) -> None:
     errors = []
     seen: dict[str, str] = {}
     folders: dict[Path, bool] = {}              # each folder resolved once, not per page
@@ -86,9 +83,6 @@ def check_paths(pages: list[Page], out_dir: Path, previous: set[str]) -> None:
         elif folded in seen:
             errors.append(f"two pages would be written to {page.path} "
                           f"(and {seen[folded]})")
-        elif hand_written(out_dir / rel, page, previous, out_dir):
-            errors.append(f"{out_dir / rel} is hand-written; the generator will not "
-                          "overwrite it (rename the hand-written page)")
         seen[folded] = page.path
     if errors:
         raise ContentErrors([ContentError(str(out_dir), 1, 1, e) for e in errors])
@@ -97,29 +91,6 @@ def check_paths(pages: list[Page], out_dir: Path, previous: set[str]) -> None:
 def inside(target: Path, out_dir: Path) -> bool:
     """True if target, with every link in its folders followed, stays in out_dir."""
     return target.parent.resolve().is_relative_to(out_dir.resolve())
-
-
-def hand_written(target: Path, page: Page, previous: set[str], out_dir: Path) -> bool:
-    """A file we did not write: not in the manifest (or, with no manifest yet, different)."""
-    if not target.exists() and not target.is_symlink() or page.path in previous:
-        return False
-    return (out_dir / MANIFEST).exists() or not same(target, page.text.encode("utf-8"))
-
-
-def read_manifest(out_dir: Path) -> set[str]:
-    try:
-        return set(json.loads((out_dir / MANIFEST).read_text("utf-8")))
-    except (OSError, ValueError):
-        return set()
-
-
-def atomic_write(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename over it."""
-    tmp = prepare(target, data)
-    try:
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def prepare(target: Path, data: bytes) -> Path:
