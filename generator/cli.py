@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from generator import __version__, pipeline
-from generator.authoring.scaffold import slug
 from generator.authoring.schema import write_ids
+from generator.authoring.slugs import slug
 from generator.errors import ContentErrors
 from generator.kinds import KINDS
 from generator.report import FORMATS, only, report

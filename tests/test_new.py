@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.authoring.scaffold import slug
+from generator.authoring.slugs import slug
 from generator.cli import main
 from generator.stages.load import load_file
 
@@ -47,9 +47,25 @@ def fill(path: Path, answers: dict[str, str]) -> None:
     ("AT&T", "at-and-t"),
     ("U.S. lets Ukraine strike deep inside Russia", "u-s-lets-ukraine-strike-deep-inside-russia"),
     ("!!!", ""),
+    ("Straße", "strasse"),
+    ("Володимир Зеленський", "volodymyr-zelenskyi"),     # Ukraine's national system
+    ("Андрій Єрмак", "andrii-yermak"),                   # є: ye at a word's start
+    ("Юлія Свириденко", "yuliia-svyrydenko"),            # ю, я: yu at the start, ia inside
+    ("Мар'яна Згорани", "mariana-zghorany"),             # apostrophe dropped; зг -> zgh
+    ("Алексей Навальный", "aleksei-navalnyi"),           # ы: Russian, Russian-style table
+    ("Łukasz Ćwikła", "lukasz-cwikla"),
+    ("a" * 50 + " " + "b" * 50, "a" * 50),               # at most 80 characters, cut at a word
 ])
 def test_slug(name, expected):
     assert slug(name) == expected
+
+
+def test_new_actor_with_a_ukrainian_name_gets_its_latin_id(root, capsys):
+    assert main(["--root", str(root), "new", "actor", "Володимир Зеленський"]) == 0
+    assert capsys.readouterr().err == ("created content/actors/volodymyr-zelenskyi.yaml: "
+                                       "fill it in, then run `explainer check`\n")
+    text = (root / "content/actors/volodymyr-zelenskyi.yaml").read_text("utf-8")
+    assert "name: Володимир Зеленський\n" in text
 
 
 def test_new_actor_round_trip(root, capsys):

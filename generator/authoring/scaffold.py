@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -17,26 +15,15 @@ import jinja2
 import yaml
 
 from generator.authoring.schema import modeline
+from generator.authoring.slugs import slug
 from generator.kinds import KINDS
 from generator.pipeline import Project
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "skeletons"
-MAX_ID_LENGTH = 80
 
 
 class ScaffoldError(ValueError):
     """The file cannot be created; the message says why and what to do."""
-
-
-def slug(name: str) -> str:
-    """`Volodymyr Zelenskiy` -> `volodymyr-zelenskiy`; accents dropped, `&` -> `and`."""
-    text = unicodedata.normalize("NFKD", name.replace("&", " and "))
-    text = text.encode("ascii", "ignore").decode().lower().replace("'", "")
-    words = re.findall(r"[a-z0-9]+", text)
-    result = "-".join(words)
-    if len(result) > MAX_ID_LENGTH:
-        result = result[:MAX_ID_LENGTH].rsplit("-", 1)[0]
-    return result
 
 
 def new(project: Project, kind: str, name: str, today: dt.date | None = None) -> Path:
