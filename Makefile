@@ -1,43 +1,63 @@
 # Quick start: `make site` builds the site, `make test` runs every test.
-# Both set up .venv with the pinned dependencies first (Python 3.11+ and make needed).
+# Both set up .venv with the pinned dependencies first (Python 3.11+ and make needed):
+# `make site` the runtime ones (requirements.txt), `make test` the development tools too
+# (requirements-dev.txt). `make pins` compiles both files from pyproject.toml.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+COMPILE := $(BIN)/pip-compile --quiet --all-build-deps --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
 
-.PHONY: setup site check generate build serve test lint browser clean linkcheck npm bench
+.PHONY: setup runtime site check generate build serve test lint browser clean linkcheck npm \
+	bench pins
 
-setup: $(STAMP)
+## setup: the development environment: runtime and development tools
+setup: $(VENV)/.installed-dev
 
-$(STAMP): requirements.txt pyproject.toml
-	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+## runtime: only what building the site needs (no test tools)
+runtime: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "explainer needs Python 3.11 or newer"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PIP) -r requirements.txt
+	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PIP) -r requirements-dev.txt
+	touch $@
+
+## pins: recompile requirements.txt and requirements-dev.txt from pyproject.toml's ranges
+## (keeps every pin that still fits; `make pins UPGRADE=--upgrade` takes the newest)
+pins: setup
+	$(COMPILE) $(UPGRADE) --output-file requirements.txt pyproject.toml
+	$(COMPILE) $(UPGRADE) --extra dev --constraint requirements.txt \
+	  --output-file requirements-dev.txt pyproject.toml
+
 ## site: set up, validate content/, generate Markdown into docs/, build site/, check links
-site: setup
+site: runtime
 	$(BIN)/explainer check
 	$(BIN)/explainer build
 	$(BIN)/explainer linkcheck
 
 ## linkcheck: every internal link and anchor of site/ resolves (external ones are listed)
-linkcheck: setup
+linkcheck: runtime
 	$(BIN)/explainer linkcheck
 
 ## check: validate content/ and list every problem
-check: setup
+check: runtime
 	$(BIN)/explainer check
 
-generate: setup
+generate: runtime
 	$(BIN)/explainer generate
 
 build: site
 
 ## serve: preview at http://127.0.0.1:8000, regenerating as content/ changes
-serve: setup
+serve: runtime
 	$(BIN)/explainer serve
 
 ## test: set up and run the whole test suite (browser tests need Chromium)
@@ -47,7 +67,7 @@ test: setup browser npm
 	exit $$rc
 
 ## bench: time and size the site at 100 and 1,000 synthetic articles (benchmarks/RESULTS.md)
-bench: setup
+bench: runtime
 	$(BIN)/python -m benchmarks.bench --sizes 100 1000
 
 lint: setup
