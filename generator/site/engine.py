@@ -7,9 +7,13 @@ else in explainer asks this module: nothing imports MkDocs or runs its command e
 MkDocs is the engine today: `mkdocs.config.load_config(..., docs_dir=...)` and
 `mkdocs.commands.build.build(config)`, in this process, so a staged copy of docs/ is
 built by naming it, not by changing folders. A second engine is one more entry in
-`ENGINES`: ProperDocs, a fork of MkDocs with the same API under the `properdocs`
-package, is `MkDocs("properdocs")`; Zensical, which has its own command, is a class with
-the same members (`name`, `build`, `site_url`, `serve`) that runs `zensical build`/`serve`.
+`ENGINES`. ProperDocs (a fork of MkDocs with the same API under the `properdocs`
+package) builds through `MkDocs("properdocs")` once `properdocs.replacement` is imported:
+that redirects the `mkdocs` modules Material's plugins import to ProperDocs' own, for the
+whole process (tried with ProperDocs 1.6.7: the same site, strict), so a process builds
+with one of the two; `python -m generator.site.engine --engine NAME` gives each its own.
+Zensical, which has its own command, is a class with the same members (`name`, `build`,
+`site_url`, `serve`) that runs `zensical build`/`serve`.
 """
 
 from __future__ import annotations
