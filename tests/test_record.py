@@ -32,7 +32,7 @@ def project(tmp_path: Path) -> Path:
     """The made-up report's explainer, buildable like the real site."""
     root = tmp_path / "p"
     shutil.copytree(FIXTURE, root)
-    for name in ("theme", "mkdocs.yml", "docs/about.md", "docs/tags.md"):
+    for name in ("theme", "mkdocs.yml", "content/pages"):
         source, target = ROOT / name, root / name
         if source.is_dir():
             shutil.copytree(source, target)
