@@ -25,13 +25,13 @@ TIME = "/usr/bin/time"
 def main(command: str, root: str) -> dict[str, object]:
     project = Project(Path(root).resolve())
     start, start_cpu = time.perf_counter(), time.process_time()
-    verified, report = generate(project)
+    checked, report = generate(project)
     generated = time.perf_counter()
     result: dict[str, object] = {
         "generate_s": generated - start,
         "generate_cpu_s": time.process_time() - start_cpu,
-        "content_files": len(verified.resolved.content.paths),
-        "warnings": len(verified.warnings),
+        "content_files": len(checked.value.resolved.content.paths),
+        "warnings": len(checked.warnings),
         "pages": len(report.written) + report.unchanged,
         "written": report.written,
         "removed": report.removed,

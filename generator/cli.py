@@ -167,20 +167,20 @@ def run(args: argparse.Namespace, project: pipeline.Project) -> int:
     if args.command == "check":
         return check(project, args)
     if args.command == "verify":
-        verified, recorded = pipeline.record(project, dict(args.source))
-        report(verified.warnings)
+        checked, recorded = pipeline.record(project, dict(args.source))
+        report(checked.warnings)
         print(f"recorded {len(recorded)} article(s): {', '.join(recorded)}" if recorded else
               "the verification records are up to date", file=sys.stderr)
         return 0
     if args.command == "generate":
-        resolved, written = pipeline.generate(project)
-        report(resolved.warnings)
+        checked, written = pipeline.generate(project)
+        report(checked.warnings)
         print(f"generated {len(written.written)} changed pages "
               f"({written.unchanged} unchanged, {len(written.removed)} removed)",
               file=sys.stderr)
     elif args.command == "build":
-        resolved, _ = pipeline.build(project)
-        report(resolved.warnings)
+        checked, _ = pipeline.build(project)
+        report(checked.warnings)
     elif args.command == "serve":
         from generator.site.serve import serve
         return serve(project, args.dev_addr)
@@ -216,18 +216,15 @@ def author(project: pipeline.Project, args: argparse.Namespace) -> int:
 
 def check(project: pipeline.Project, args: argparse.Namespace) -> int:
     """Report every problem (of the files named, if any); 1 when one is an error."""
-    chosen, elsewhere = args.chosen, 0
     write_ids(project.schemas, project.content)     # the editor offers the ids there are
-    try:
-        warnings = only(pipeline.check(project, dict(args.source)).warnings, chosen)
-    except ContentErrors as exc:
-        warnings = only(exc.errors, chosen)
-        if any(p.severity == "error" for p in warnings):
-            raise ContentErrors(warnings) from None
-        elsewhere = sum(p.severity == "error" for p in exc.errors)
-    report(warnings, args.format)
+    checked = pipeline.check(project, dict(args.source))
+    shown = only(sorted(checked.problems), args.chosen)
+    if any(p.severity == "error" for p in shown):
+        raise ContentErrors(shown)
+    elsewhere = len(checked.errors)                 # all in files not named
+    report(shown, args.format)
     if args.format == "text":
-        print("content OK" + (" (with warnings)" if warnings else "") + (
+        print("content OK" + (" (with warnings)" if shown else "") + (
             f"; other files have {elsewhere} error(s): `explainer check` lists them"
             if elsewhere else ""), file=sys.stderr)
     return 0

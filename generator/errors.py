@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Generic, Literal, TypeVar
 
 from generator.stages.safety import INVISIBLE
 
@@ -14,6 +15,8 @@ Loc = tuple[str | int, ...]
 """A place inside a document: its keys and list indices, as pydantic gives them."""
 MAX_ERRORS_PER_FILE = 200
 """Problems listed per file and stage: a hostile file must not flood the report."""
+T = TypeVar("T")
+U = TypeVar("U")
 
 
 @dataclass(frozen=True, order=True)
@@ -26,7 +29,6 @@ class ContentError:
     message: str
     hint: str = ""
     severity: Severity = "error"
-    loc: Loc = field(default=(), compare=False)
     source_line: str = field(default="", compare=False)
 
     def format(self) -> str:
@@ -40,20 +42,43 @@ class ContentError:
 
 
 class ContentErrors(Exception):
-    """Raised by a stage with every problem it found, not just the first.
+    """Every problem of a run, raised once at its end (see `Result.unwrap`)."""
 
-    `partial` is what the stage could still produce from the files without problems,
-    so that later checks can run on them in the same `explainer check`.
-    """
-
-    def __init__(self, errors: list[ContentError], partial: Any = None):
+    def __init__(self, errors: Iterable[ContentError]):
         self.errors = sorted(errors)
-        self.partial = partial
         super().__init__("\n".join(e.format() for e in self.errors))
 
+
+@dataclass(frozen=True)
+class Result(Generic[T]):
+    """What a stage made, with every problem (error or warning) it found on the way.
+
+    The value is always usable: it holds what could be made of the valid input (a file
+    with errors is left out, or kept in part), so the next stage runs on it and a writer
+    sees every problem in one run. Nothing is raised until `unwrap`, at the very end.
+    """
+
+    value: T
+    problems: tuple[ContentError, ...] = ()
+
     @property
-    def fatal(self) -> list[ContentError]:
-        return [e for e in self.errors if e.severity == "error"]
+    def errors(self) -> list[ContentError]:
+        return sorted(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> list[ContentError]:
+        return sorted(p for p in self.problems if p.severity == "warning")
+
+    def then(self, stage: Callable[[T], Result[U]]) -> Result[U]:
+        """Run the next stage on this value; its problems are added to these."""
+        following = stage(self.value)
+        return Result(following.value, self.problems + following.problems)
+
+    def unwrap(self) -> T:
+        """The value, or ContentErrors with every problem when any is an error."""
+        if self.errors:
+            raise ContentErrors(self.problems)
+        return self.value
 
 
 @lru_cache(maxsize=4)
@@ -76,7 +101,6 @@ def located(
     hint: str = "",
     *,
     severity: Severity = "error",
-    loc: Loc = (),
     text: str | None = None,
 ) -> ContentError:
     """Build a ContentError, quoting the writer's own line when the text is known."""
@@ -85,6 +109,4 @@ def located(
         lines = _lines(text)
         if 1 <= line <= len(lines):
             source_line = shown(lines[line - 1])[:160]
-    return ContentError(
-        str(path), line, column, message, hint, severity, loc, source_line
-    )
+    return ContentError(str(path), line, column, message, hint, severity, source_line)

@@ -7,17 +7,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from generator.checks import record as records
-from generator.checks.verify import Verified, verify
-from generator.errors import ContentError, ContentErrors, located
+from generator.checks.verify import Memo, Verified, verify
+from generator.errors import ContentErrors, Result, located
 from generator.render.meta import site_url
 from generator.render.pages import Page, render
 from generator.site.engine import DEFAULT, BuildFailed, engine
 from generator.site.staging import locked, staging, swap_in
-from generator.stages.load import Loaded, display, load
+from generator.stages.load import Document, display, load, load_file
 from generator.stages.pages import read_pages
 from generator.stages.release import release
-from generator.stages.resolve import dangling, resolve
+from generator.stages.resolve import resolve
 from generator.stages.validate import validate, validate_document
 from generator.stages.write import WriteReport, write
 
@@ -49,55 +51,56 @@ class Project:
         return self.root / "mkdocs.yml"
 
 
-def check(project: Project, sources: Mapping[str, Path] | None = None) -> Verified:
-    """Read and check all content; nothing is written. Raises ContentErrors."""
-    try:
-        loaded = load(project.content, project.root)   # YAML with positions
-    except ContentErrors as exc:                        # still check the files that loaded
-        raise ContentErrors(exc.errors + invalid(exc.partial)) from None
-    try:
-        content = validate(loaded)                  # typed models, every error located
-    except ContentErrors as exc:                    # still check the valid files' references
-        raise ContentErrors(exc.errors + (dangling(exc.partial) if exc.partial else [])
-                            ) from None
-    resolved = resolve(content)                     # cross-references and backlinks
-    return verify(resolved, project.root, sources)  # quotes, attributions, units
+class Memory:
+    """What a run may reuse from an earlier one. This one remembers nothing (`check`,
+    `build`); serve's remembers files and findings between saves (site/incremental.py)."""
+
+    memo: Memo | None = None
+    """The editorial checks' findings per article, when they are remembered."""
+
+    def read(self, path: Path, kind: str, root: Path | None) -> Result[Document | None]:
+        return load_file(path, kind, root)
+
+    def model(self, document: Document) -> Result[BaseModel | None]:
+        return validate_document(document)
+
+
+def check(project: Project, sources: Mapping[str, Path] | None = None,
+          memory: Memory | None = None) -> Result[Verified]:
+    """Read and check all content; nothing is written. Each stage runs on what the one
+    before could make of the valid files, so the result holds every problem at once."""
+    memory = memory or Memory()
+    loaded = load(project.content, project.root, memory.read)      # YAML with positions
+    content = loaded.then(lambda files: validate(files, memory.model))  # typed models
+    resolved = content.then(resolve)                # cross-references and backlinks
+    return resolved.then(lambda found: verify(      # quotes, attributions, units
+        found, project.root, sources, memory.memo))
 
 
 def record(project: Project, sources: Mapping[str, Path] | None = None
-           ) -> tuple[Verified, list[str]]:
+           ) -> tuple[Result[Verified], list[str]]:
     """Check everything against the sources at hand, then write the verification record
     of each article that has one: what the published site, built without the sources,
     may show as verified. Returns the records that changed."""
-    verified = check(project, sources)              # every check passes first
+    checked = check(project, sources)
+    fresh = checked.unwrap().fresh                  # every check passes first
     with writing(project):
-        written = [article_id for article_id, fresh in sorted(verified.fresh.items())
-                   if records.update(project.content, fresh)]
-    return (check(project, sources) if written else verified), written  # as now recorded
+        written = [article_id for article_id, record in sorted(fresh.items())
+                   if records.update(project.content, record)]
+    return (check(project, sources) if written else checked), written  # as now recorded
 
 
-def invalid(loaded: Loaded | None) -> list[ContentError]:
-    """The model errors of the files that could be read, when others could not."""
-    errors: list[ContentError] = []
-    for doc in loaded.documents if loaded else []:
-        try:
-            validate_document(doc)
-        except ContentErrors as exc:
-            errors.extend(exc.errors)
-    return errors
-
-
-def generate(project: Project) -> tuple[Verified, WriteReport]:
+def generate(project: Project) -> tuple[Result[Verified], WriteReport]:
     """Check everything, then write the Markdown pages into docs/."""
     with writing(project):                          # one run at a time; OS errors located
-        verified = check(project)                   # everything read before anything written
-        shown = release(verified)                   # drafts and scheduled articles wait
-        pages = docs_pages(project, shown)          # Markdown text per page
-        return verified, write(pages, project.docs)  # changed files only, each atomically
+        checked = check(project)                    # everything read before anything written
+        shown = release(checked.unwrap())           # drafts and scheduled articles wait
+        pages = docs_pages(project, shown).unwrap()  # Markdown text per page
+        return checked, write(pages, project.docs)  # changed files only, each atomically
 
 
 def build(project: Project, strict: bool = True, engine_name: str = DEFAULT
-          ) -> tuple[Verified, WriteReport]:
+          ) -> tuple[Result[Verified], WriteReport]:
     """Generate the pages, then build the static site with the engine (MkDocs).
 
     The engine builds the pages, written aside, into a staged site; docs/ and site/ change
@@ -105,28 +108,26 @@ def build(project: Project, strict: bool = True, engine_name: str = DEFAULT
     """
     site_engine = engine(engine_name)               # before anything is written
     with writing(project), staging(project.root) as stage:
-        verified = check(project)                   # everything read before anything written
-        shown = release(verified)                   # drafts and scheduled articles wait
-        pages = docs_pages(project, shown)          # Markdown text per page
+        checked = check(project)                    # everything read before anything written
+        shown = release(checked.unwrap())           # drafts and scheduled articles wait
+        pages = docs_pages(project, shown).unwrap()  # Markdown text per page
         write(pages, stage / "docs")                # the pages, aside
         try:
             site_engine.build(project.config, stage / "docs", stage / "site", strict=strict,
-                              site_url=site_url(verified.resolved.content.site))
+                              site_url=site_url(shown.resolved.content.site))
         except BuildFailed as exc:
             raise BuildFailed(f"{exc}; docs/ and site/ are unchanged") from None
         report = write(pages, project.docs)         # the new pages into docs/
         swap_in(stage / "site", project.site)       # the new site in one step
-    return verified, report
+    return checked, report
 
 
-def docs_pages(project: Project, verified: Verified) -> list[Page]:
+def docs_pages(project: Project, verified: Verified) -> Result[list[Page]]:
     """Every page of docs/: the generated ones, then the hand-written content/pages/."""
     generated = render(verified.resolved, verified)
     handwritten, errors = read_pages(project.content, project.root,
                                      (page.path for page in generated))
-    if errors:
-        raise ContentErrors(errors)
-    return generated + handwritten
+    return Result(generated + handwritten, tuple(errors))
 
 
 @contextmanager

@@ -31,7 +31,7 @@ def test_a_scheduled_draft_is_no_surprise(tmp_path):
 
 
 def test_tomorrow_is_a_time_zone_not_a_typo(tmp_path):
-    article = check(Project(project(tmp_path))).resolved.content.articles[
+    article = check(Project(project(tmp_path))).unwrap().resolved.content.articles[
         "ruritania-tests-missile"]
     today = article.published - dt.timedelta(days=1)
     assert date_findings(article, today) == []

@@ -27,7 +27,7 @@ def staged(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     shutil.rmtree(root / "content")
     shutil.copytree(MINIMAL, root / "content")
     docs = root.parent / "elsewhere" / "docs"
-    write(render(resolve(validate(load(root / "content", root)))), docs)
+    write(render(load(root / "content", root).then(validate).then(resolve).unwrap()), docs)
     for page in ("about.md", "tags.md"):
         shutil.copy(root / "content/pages" / page, docs / page)
     return root, docs

@@ -47,7 +47,7 @@ def test_mkdocs_keeps_every_kinds_pages_out_of_the_nav_and_its_index_in():
 def test_every_reference_shows_on_the_page_of_what_it_names(root):
     """Each reference field is declared once, so none can be checked (resolve) and yet
     be missing from the backlinks on the named file's page."""
-    resolved = resolve(validate(load(root / "content", root)))
+    resolved = load(root / "content", root).then(validate).then(resolve).unwrap()
     pages = {p.path: p.text for p in render(resolved)}
     found = 0
     for kind, id_, _, target, ref in references(resolved.content):

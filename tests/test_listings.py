@@ -38,7 +38,7 @@ def synthetic(tmp: Path, n: int) -> tuple[dict[str, str], object]:
     content = tmp / f"content-{n}"
     synth.generate(content, n)
     shutil.copy2(ROOT / "content" / "site.yaml", content / "site.yaml")
-    resolved = resolve(validate(load(content, tmp)))
+    resolved = load(content, tmp).then(validate).then(resolve).unwrap()
     return {p.path: p.text for p in render(resolved, cap=CAP)}, resolved
 
 
@@ -126,7 +126,7 @@ def test_split_site_builds_strict_with_every_link_resolving(tmp_path, sites):
     for folder in ("articles", "actors", "weapons", "sources"):
         shutil.rmtree(root / "content" / folder, ignore_errors=True)
     synth.generate(root / "content", 20)
-    resolved = resolve(validate(load(root / "content", root)))
+    resolved = load(root / "content", root).then(validate).then(resolve).unwrap()
     generated = render(resolved, cap=CAP)
     handwritten, _ = read_pages(root / "content", root, [p.path for p in generated])
     write(generated + handwritten, root / "docs")

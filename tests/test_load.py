@@ -18,13 +18,13 @@ def write(tmp_path: Path, text: str | bytes, name: str = "joe-biden.yaml") -> Pa
 
 def errors_of(path: Path, kind: str = "actor") -> list[str]:
     with pytest.raises(ContentErrors) as info:
-        load_file(path, kind, path.parent)
+        load_file(path, kind, path.parent).unwrap()
     return [f"{e.path}:{e.line}:{e.column}: {e.message}" for e in info.value.errors]
 
 
 def test_positions_of_values_and_keys(tmp_path):
     doc = load_file(write(tmp_path, "name: Joe\naliases:\n  - Biden\n  - POTUS\n"),
-                    "actor", tmp_path)
+                    "actor", tmp_path).unwrap()
     assert doc.data == {"name": "Joe", "aliases": ["Biden", "POTUS"]}
     assert doc.position(("aliases", 1)).line == 4
     assert doc.position(("aliases", 1)).column == 5
@@ -32,7 +32,7 @@ def test_positions_of_values_and_keys(tmp_path):
 
 
 def test_plain_yaml11_traps_are_remembered(tmp_path):
-    doc = load_file(write(tmp_path, "name: no\ntitle: 1:20\n"), "actor", tmp_path)
+    doc = load_file(write(tmp_path, "name: no\ntitle: 1:20\n"), "actor", tmp_path).unwrap()
     assert doc.data == {"name": False, "title": 80}
     assert doc.plain_scalars == {("name",): "no", ("title",): "1:20"}
 
@@ -81,7 +81,7 @@ def test_discover_rejects_bad_names_and_places(tmp_path):
     write(tmp_path / "actors", "name: A\n", "old.yml")
     write(tmp_path, "x: 1\n", "notes.yaml")
     with pytest.raises(ContentErrors) as info:
-        load(tmp_path, tmp_path)
+        load(tmp_path, tmp_path).unwrap()
     assert [(e.path, e.message) for e in info.value.errors] == [
         ("actors/Joe_Biden.yaml", "'Joe_Biden' is not a valid id for a file name"),
         ("actors/old.yml", "content files end in .yaml, not .yml"),

@@ -85,7 +85,7 @@ def test_new_actor_round_trip(root, capsys):
     assert check(root, capsys) == (0, [
         f"warning {at}:5: no article mentions actor 'zoe-ruritan' | add it to an "
         "article's actors or weapons, or delete the file"])
-    assert load_file(path, "actor", root).data == {
+    assert load_file(path, "actor", root).unwrap().data == {
         "name": "Zoë Ruritan", "kind": "person", "aliases": [],
         "summary": "A made-up spokeswoman."}
 
@@ -112,7 +112,7 @@ def test_new_article_round_trip(root, capsys):
     assert main(["--root", str(root), "new", "article", headline]) == 0
     at = "content/articles/ruritania-no-it-did-not-test-again.yaml"
     path = root / at
-    doc = load_file(path, "article", root)
+    doc = load_file(path, "article", root).unwrap()
     assert doc.data["headline"] == headline
     assert doc.data["published"] == dt.date.today()
     empty = "is empty | write it after the colon, or on the indented lines below"
@@ -170,7 +170,7 @@ def test_readme_walkthrough_works_as_written(root, capsys):
     article = root / "content/articles/ruritania-tests-a-new-missile.yaml"
     fill(article, {"actors: []": re.search(r"```yaml\n(actors:.*?)\n```", section,
                                            re.S).group(1)})
-    assert load_file(article, "article", root).data["actors"] == [
+    assert load_file(article, "article", root).unwrap().data["actors"] == [
         {"ref": "ada-lovelace", "role": "Announced the test"}]
     from generator.stages.models import Quote
     quotes = re.search(r"```yaml\n(quotes:.*?)\n```", section, re.S).group(1)

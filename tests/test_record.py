@@ -43,7 +43,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def messages(root: Path) -> list[str]:
-    return [f"{e.line}:{e.column}: {e.message}" for e in check(Project(root)).findings]
+    return [f"{e.line}:{e.column}: {e.message}" for e in sorted(check(Project(root)).problems)]
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -21,7 +21,8 @@ GOLDEN = MINIMAL / "golden"
 
 def pages():
     content = MINIMAL / "content"
-    return {p.path: p.text for p in render(resolve(validate(load(content, MINIMAL))))}
+    resolved = load(content, MINIMAL).then(validate).then(resolve).unwrap()
+    return {p.path: p.text for p in render(resolved)}
 
 
 def test_golden_pages():

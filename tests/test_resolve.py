@@ -14,11 +14,12 @@ MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 
 
 def resolved(content: Path):
-    return resolve(validate(load(content, content.parent)))
+    return load(content, content.parent).then(validate).then(resolve)
 
 
 def test_backlinks_of_the_minimal_site():
-    r = resolved(MINIMAL / "content")
+    result = resolved(MINIMAL / "content")
+    r = result.unwrap()
     ada = r.links["actor"]["ada-ruritan"]
     assert ada.articles == ["ruritania-tests-missile"]
     assert [q.text for _, q in ada.quotes] == ["It flew as planned"]
@@ -26,7 +27,7 @@ def test_backlinks_of_the_minimal_site():
     assert r.links["actor"]["ruritania"].members == ["ada-ruritan"]
     assert r.links["actor"]["ruritania"].weapons == ["thunderbolt"]
     assert [e.date for _, e in r.links["weapon"]["thunderbolt"].events] == ["2025-03-01"]
-    assert r.warnings == []
+    assert result.problems == ()
 
 
 def test_dangling_ref_suggests_closest_id(tmp_path):
@@ -38,7 +39,7 @@ def test_dangling_ref_suggests_closest_id(tmp_path):
     article.write_text(text)
     line = text.splitlines().index("  - ref: richard-grenel") + 1
     with pytest.raises(ContentErrors) as info:
-        resolved(content)
+        resolved(content).unwrap()
     assert [(e.line, e.column, e.message, e.hint) for e in info.value.errors] == [
         (line, 10, "no actor with id 'richard-grenel'", "did you mean 'richard-grenell'?")]
 
@@ -49,6 +50,5 @@ def test_unused_actor_is_a_warning(tmp_path):
     shutil.copytree(MINIMAL / "content", content)
     (content / "actors" / "nobody.yaml").write_text(
         "name: Nobody\nkind: person\nsummary: Unused.\n")
-    r = resolved(content)
-    assert [(w.path, w.severity, w.message) for w in r.warnings] == [
+    assert [(w.path, w.severity, w.message) for w in resolved(content).warnings] == [
         ("content/actors/nobody.yaml", "warning", "no article mentions actor 'nobody'")]

@@ -50,7 +50,7 @@ def text_of(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def content():
-    return validate(load(ROOT / "content", ROOT))
+    return load(ROOT / "content", ROOT).then(validate).unwrap()
 
 
 def test_article_page_shows_facts_quotes_and_ranges(built_site, content):

@@ -21,13 +21,13 @@ def content_with(tmp_path: Path, rel: str, text: str) -> Path:
 
 def messages(content: Path) -> list[str]:
     with pytest.raises(ContentErrors) as info:
-        validate(load(content, content.parent))
+        load(content, content.parent).then(validate).unwrap()
     return [f"{e.path}:{e.line}:{e.column}: {e.message} | {e.hint}"
             for e in info.value.errors]
 
 
 def test_real_content_is_valid():
-    content = validate(load(ROOT / "content", ROOT))
+    content = load(ROOT / "content", ROOT).then(validate).unwrap()
     assert "us-allows-ukraine-deep-strikes-in-russia" in content.articles
     assert content.weapons["atacms"].range.value == 190
 

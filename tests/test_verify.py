@@ -35,25 +35,23 @@ def project(tmp_path: Path, *changes: tuple[str, str], file: str = ARTICLE) -> P
 
 def findings(root: Path, **sources: Path) -> list[str]:
     """Every finding as `line:column: severity: message`, errors or not."""
-    try:
-        problems = check(Project(root), sources).findings
-    except ContentErrors as exc:
-        problems = exc.errors
+    problems = sorted(check(Project(root), sources).problems)
     return [f"{e.line}:{e.column}: {e.severity}: {e.message}" for e in problems
             if "verification record" not in e.message]   # tests/test_record.py has those
 
 
 def hints(root: Path) -> list[str]:
     with pytest.raises(ContentErrors) as caught:
-        check(Project(root))
+        check(Project(root)).unwrap()
     return [e.hint for e in caught.value.errors if "verification record" not in e.message]
 
 
 def test_fixture_passes_and_every_quote_is_verified(tmp_path):
-    verified = check(Project(project(tmp_path)))
-    assert [f.message for f in verified.findings] == [   # tests/test_record.py has it
+    checked = check(Project(project(tmp_path)))
+    assert [f.message for f in checked.problems] == [   # tests/test_record.py has it
         "there is no verification record (content/verification/ruritania-tests-missile.json)"
         ": the site built without the source will show these quotes as unverified"]
+    verified = checked.value
     article = verified.resolved.content.articles["ruritania-tests-missile"]
     # exact, curly vs straight apostrophe, and elided (…) quotes all verified
     assert [verified.quote_verified(q) for q in article.quotes] == [
@@ -109,7 +107,7 @@ def test_without_source_text_quotes_are_unverified_not_passed(tmp_path):
     message = "warning: quote unverified: the article names no source text (source.text)"
     assert findings(root) == [f"42:11: {message}", f"46:11: {message}",
                               f"50:11: {message}"]
-    verified = check(Project(root))
+    verified = check(Project(root)).unwrap()
     article = verified.resolved.content.articles["ruritania-tests-missile"]
     assert not any(verified.quote_verified(q) for q in article.quotes)
     assert findings(root, **{"": FIXTURE / "report.txt"}) == []
@@ -245,3 +243,16 @@ def test_source_option_for_an_unknown_article_is_an_error(tmp_path):
     assert result.returncode == 1
     assert ("content/articles:1:1: error: --source names no article 'nope'\n"
             "    hint: use one of: ruritania-tests-missile") in result.stderr
+
+
+def test_an_invalid_actor_does_not_hide_a_mismatched_quote(tmp_path):
+    """The editorial checks run on the valid files while another file is invalid; the
+    checks that need every actor's names (who else a paragraph names) wait for it."""
+    root = project(tmp_path, ("further than our rivals", "further than our enemies"))
+    actor = root / "content/actors/bruno-vask.yaml"
+    actor.write_text(actor.read_text().replace("summary: A made-up opposition leader.\n",
+                                               ""))
+    assert [(e.path, e.severity, e.message) for e in sorted(check(Project(root)).problems)
+            ] == [("content/actors/bruno-vask.yaml", "error", "missing field 'summary'"),
+                  (ARTICLE, "error", "quote does not match the source: "
+                   "… further than our [-enemies-] {+rivals+} expected")]

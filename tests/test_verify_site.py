@@ -32,8 +32,9 @@ def recorded_proof() -> str:
 def test_real_content_quotes_are_verbatim_and_checks_pass():
     if not SEED.exists():
         pytest.skip(f"original report not found at {SEED}: quotes not checked")
-    verified = check(Project(ROOT))
-    assert [e.format() for e in verified.findings] == []
+    checked = check(Project(ROOT))
+    assert [e.format() for e in checked.problems] == []
+    verified = checked.value
     article = verified.resolved.content.articles["us-allows-ukraine-deep-strikes-in-russia"]
     assert article.quotes and all(verified.quote_verified(q) for q in article.quotes)
 
@@ -42,7 +43,7 @@ def test_real_content_quotes_are_verbatim_and_checks_pass():
 def test_article_page_shows_provenance_of_quotes_and_facts(built_site):
     page = text_of(built_site / ARTICLE)
     marker = recorded_proof()    # with the report at hand or not: the record says so
-    article = validate(load(ROOT / "content", ROOT)).articles[
+    article = load(ROOT / "content", ROOT).then(validate).unwrap().articles[
         "us-allows-ukraine-deep-strikes-in-russia"]
     assert page.count(marker) == len(article.quotes)
     assert page.count("· via Reuters") == len(article.key_facts)

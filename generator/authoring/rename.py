@@ -46,7 +46,7 @@ def rename(project: Project, kind: str, old: str, new: str) -> Renamed:
     if target.exists():
         raise RenameError(f"content/{KINDS[kind].folder}/{new}.yaml already exists; "
                           "choose another id, or merge the two files by hand")
-    content = check(project).resolved.content      # raises ContentErrors: fix them first
+    content = check(project).unwrap().resolved.content   # raises ContentErrors: fix them first
     edits: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for from_kind, from_id, loc, target_kind, ref in references(content):
         if target_kind == kind and ref == old:

@@ -51,5 +51,5 @@ def locate(doc: Document, f: Finding, starts: list[int], values: list[int]) -> C
             line = bisect_right(starts, at)
             column = at - starts[line - 1] + 1
             return located(doc.path, line, column, f.message, f.hint,
-                           severity=error.severity, loc=f.loc, text=doc.text)
+                           severity=error.severity, text=doc.text)
     return error

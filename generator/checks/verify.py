@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from generator.checks import attribution, record
@@ -23,38 +24,45 @@ from generator.checks.proof import UNVERIFIED, fresh_record, on_record, proof, s
 from generator.checks.record import Record
 from generator.checks.sourcetext import Paragraph, SourceText, missing_file, numbers, outside
 from generator.checks.units import mismatched_pairs
-from generator.errors import ContentError, ContentErrors, Loc
+from generator.errors import ContentError, Loc, Result
 from generator.kinds import KINDS
+from generator.stages.discover import Stamp, stamp
 from generator.stages.models import Article, KeyFact, Quote, Source
 from generator.stages.resolve import Resolved
 from generator.stages.validate import Content
 
 ALL_ARTICLES = ""
 NEEDS_SOURCE = {"number-not-in-source", "plural-attribution-one-source", "quote-speaker"}
+NEEDS_NAMES = {"quote-speaker", "confirmed-needs-named-source"}
+"""Rules that cannot fire while an actor is invalid (its names are unknown)."""
 WORD = re.compile(r"\w+(?:'\w+)?")
-
+QuoteKey = tuple[str, int]
+"""A quote by its place: (article id, index in the article's quotes)."""
 
 
 @dataclass(frozen=True)
 class Verified:
-    """Resolved content that passed the editorial checks, with their warnings."""
+    """Resolved content that went through the editorial checks."""
 
     resolved: Resolved
-    findings: list[ContentError]
-    checked_quotes: frozenset[int]
-    """The quotes (by identity) found verbatim in their source text, or on record."""
-    proofs: dict[int, str] = field(default_factory=dict)
-    """What a reader is told of each verified quote (by identity): against what, when."""
+    checked_quotes: frozenset[QuoteKey]
+    """The quotes found verbatim in their source text, or on record."""
+    proofs: dict[QuoteKey, str] = field(default_factory=dict)
+    """What a reader is told of each verified quote: against what, and when."""
     fresh: dict[str, Record] = field(default_factory=dict)
     """Per article checked against its source now: the record `explainer verify` writes."""
 
-    @property
-    def warnings(self) -> list[ContentError]:
-        return self.resolved.warnings + self.findings
-
     def quote_verified(self, quote: Quote) -> str:
-        """How the quote was verified, for readers ('' when it was not)."""
-        return self.proofs.get(id(quote), "") if id(quote) in self.checked_quotes else ""
+        """How the quote was verified, for readers ('' when it was not). For views,
+        which hold the quote itself rather than its place."""
+        return self._proof_of.get(id(quote), "")
+
+    @cached_property
+    def _proof_of(self) -> dict[int, str]:
+        # By the identity of this run's own quotes: valid while this Verified holds them.
+        articles = self.resolved.content.articles
+        return {id(articles[a].quotes[i]): self.proofs.get((a, i), "")
+                for a, i in self.checked_quotes}
 
 
 @dataclass(frozen=True)
@@ -73,36 +81,36 @@ Memo = dict[str, tuple[tuple[object, ...], ArticleChecks]]
 
 
 def verify(resolved: Resolved, root: Path, sources: Mapping[str, Path] | None = None,
-           memo: Memo | None = None, today: dt.date | None = None) -> Verified:
-    """Run every check; raise ContentErrors when any finding is an error. Dates are
+           memo: Memo | None = None, today: dt.date | None = None) -> Result[Verified]:
+    """Run every check on every article, actor and weapon; the findings are the
+    problems of the result (a mismatched quote or distance is an error). Dates are
     judged against `today` (the real one by default).
 
-    With a memo (`explainer serve`), an article whose model, source file and actors'
-    names are all as last time keeps last time's findings instead of being re-checked.
+    With a memo (`explainer serve`), an article whose file, source text, record and
+    actors' names are all as last time keeps last time's results instead of being
+    re-checked.
     """
-    content, sources, today = resolved.content, sources or {}, today or dt.date.today()
-    unknown = sorted(set(sources) - set(content.articles) - {ALL_ARTICLES})
-    if unknown:
-        raise ContentErrors([ContentError(
-            "content/articles", 1, 1, f"--source names no article '{unknown[0]}'",
-            f"use one of: {', '.join(content.articles)}")])
+    content, today = resolved.content, today or dt.date.today()
+    given, problems = given_sources(content, sources or {})
+    if problems:
+        return Result(Verified(resolved, frozenset()), tuple(problems))
     findings: list[ContentError] = []
-    checked: set[int] = set()
-    proofs: dict[int, str] = {}
+    checked: set[QuoteKey] = set()
+    proofs: dict[QuoteKey, str] = {}
     fresh: dict[str, Record] = {}
     index = NameIndex(content)
-    memo = memo if memo is not None and not sources else {}
+    memo = memo if memo is not None and not given else {}
     for article_id, article in content.articles.items():
-        key = (article, source_stamp(article, root), index.signature,
-               stamp(record.path_of(root / "content", article_id)))
-        if article_id not in memo or not same_key(memo[article_id][0], key):
+        key = (content.document("article", article_id).stamp, source_stamp(article, root),
+               index.signature, stamp(record.path_of(root / "content", article_id)))
+        if article_id not in memo or memo[article_id][0] != key:
             memo[article_id] = (key, checked_article(content, index, article_id, root,
-                                                     sources))
+                                                     given))
         result = memo[article_id][1]
         findings += result.findings + place(content.document("article", article_id),
                                             date_findings(article, today))
-        checked |= {id(article.quotes[i]) for i in result.verified}
-        proofs |= {id(article.quotes[i]): text for i, text in result.proofs.items()}
+        checked |= {(article_id, i) for i in result.verified}
+        proofs |= {(article_id, i): text for i, text in result.proofs.items()}
         if result.fresh is not None:
             fresh[article_id] = result.fresh
     for gone in set(memo) - set(content.articles):
@@ -111,23 +119,39 @@ def verify(resolved: Resolved, root: Path, sources: Mapping[str, Path] | None = 
         for id_, item in content.of[kind].items():
             found = unit_findings(("summary",), item.summary)
             findings += place(content.document(kind, id_), found)
-    if any(f.severity == "error" for f in findings):
-        raise ContentErrors(resolved.warnings + findings)
-    return Verified(resolved, sorted(findings), frozenset(checked), proofs, fresh)
+    return Result(Verified(resolved, frozenset(checked), proofs, fresh), tuple(findings))
+
+
+def given_sources(content: Content, sources: Mapping[str, Path]
+                  ) -> tuple[dict[str, SourceText], list[ContentError]]:
+    """The source texts given with `--source`, read once, or why they cannot be used."""
+    unknown = sorted(set(sources) - set(content.articles) - {ALL_ARTICLES})
+    if unknown:
+        return {}, [ContentError(
+            "content/articles", 1, 1, f"--source names no article '{unknown[0]}'",
+            f"use one of: {', '.join(content.articles)}")]
+    given, errors = {}, []
+    for article_id, path in sources.items():
+        try:
+            given[article_id] = SourceText.read(path, str(path))
+        except (OSError, ValueError) as exc:
+            errors.append(ContentError(str(path), 1, 1, f"cannot read the source text "
+                                       f"({reason(exc)})", "check the path given to --source"))
+    return given, errors
 
 
 def checked_article(content: Content, index: NameIndex, article_id: str, root: Path,
-                    sources: Mapping[str, Path]) -> ArticleChecks:
+                    given: Mapping[str, SourceText]) -> ArticleChecks:
     """One article's results: against its source when it is at hand, else against the
     verification record."""
     article = content.articles[article_id]
-    source, why = read_source(article, root, sources, article_id)
+    source, why = read_source(article, root, given, article_id)
     shown = f"content/{record.FOLDER}/{article_id}.json"
     kept, problem = record.read(root / "content", article_id, shown)
     found, verified = check_article(content, index, article, source, why)
     fresh = fresh_record(article_id, article, source, verified, found,
-                         given_path(article, root, sources, article_id))
-    absent = None if sources or kept is not None or not article.source.text \
+                         given_path(article, root, given, article_id))
+    absent = None if given or kept is not None or not article.source.text \
         else missing_file(article.source.text, root)
     if absent:   # the path is wrong: that is the problem, not each unverified quote
         found = [Finding(("source", "text"), *absent, severity="error")] + [
@@ -139,40 +163,22 @@ def checked_article(content: Content, index: NameIndex, article_id: str, root: P
                   for i in verified}
         found += stale(kept, fresh, shown)
     errors = place(content.document("article", article_id),
-                   accept(article, found, source is not None or kept is not None))
+                   accept(article, found, source is not None or kept is not None,
+                          index.complete))
     return ArticleChecks(errors + ([problem] if problem else []), verified, proofs, fresh)
 
 
-def stamp(path: Path) -> tuple[int, int] | None:
-    """When and how big a file is (None when absent)."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size)
-
-
-def source_stamp(article: Article, root: Path) -> tuple[int, int] | None:
-    """When and how big the article's source text is (None when absent)."""
+def source_stamp(article: Article, root: Path) -> Stamp | None:
+    """The stamp of the article's source text (None when it names none)."""
     return stamp(root / article.source.text) if article.source.text else None
 
 
-def same_key(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
-    """The same article object (not merely equal), the same source, the same names."""
-    return old[0] is new[0] and old[1:] == new[1:]
-
-
-def read_source(article: Article, root: Path, sources: Mapping[str, Path],
+def read_source(article: Article, root: Path, given: Mapping[str, SourceText],
                 article_id: str) -> tuple[SourceText | None, str]:
     """The article's source text, or None and why it is not available."""
-    given = sources.get(article_id) or sources.get(ALL_ARTICLES)
-    if given is not None:
-        try:
-            return SourceText.read(given, str(given)), ""
-        except (OSError, ValueError) as exc:
-            raise ContentErrors([ContentError(
-                str(given), 1, 1, f"cannot read the source text ({reason(exc)})",
-                "check the path given to --source")]) from None
+    source = given.get(article_id) or given.get(ALL_ARTICLES)
+    if source is not None:
+        return source, ""
     if article.source.text is None:
         return None, "the article names no source text (source.text)"
     try:
@@ -181,12 +187,12 @@ def read_source(article: Article, root: Path, sources: Mapping[str, Path],
         return None, f"source text {article.source.text} unavailable ({reason(exc)})"
 
 
-def given_path(article: Article, root: Path, sources: Mapping[str, Path],
+def given_path(article: Article, root: Path, given: Mapping[str, SourceText],
                article_id: str) -> Path | None:
     """The file the source text is read from (None when the article names none)."""
-    given = sources.get(article_id) or sources.get(ALL_ARTICLES)
-    if given is not None:
-        return given
+    source = given.get(article_id) or given.get(ALL_ARTICLES)
+    if source is not None:
+        return Path(source.path)        # as given to --source
     return root / article.source.text if article.source.text else None
 
 
@@ -225,6 +231,8 @@ def check_quote(content: Content, index: NameIndex, i: int, quote: Quote,
         words, marks = unwrapped(quote.text)
         return mismatch(source, loc, words, marks, bool(marks) and
                         source.find(words) is not None, start)
+    if not index.complete or quote.speaker not in content.actors:
+        return None         # who else the source names is not known: an actor is invalid
     other = other_speaker(index, quote.speaker, outside(found),
                           previous(source, found.paragraph))
     if other is None:
@@ -305,6 +313,8 @@ class NameIndex:
         self.speakers = {a for a, x in content.actors.items()
                          if x.kind in ("person", "organization")}
         self.affiliation = {a: x.affiliation for a, x in content.actors.items()}
+        self.complete = not any(kind == "actor" for kind, _ in content.invalid)
+        """Whether every actor's names are known (none is invalid)."""
         self.signature = tuple((a, x.name, tuple(x.aliases), x.kind, x.affiliation)
                                for a, x in content.actors.items())
         names = sorted(self.ids, key=len, reverse=True)
@@ -331,8 +341,8 @@ def fact_findings(index: NameIndex, article: Article,
     findings = []
     for i, fact in enumerate(article.key_facts):
         paragraph = best_paragraph(source, vocabulary, fact.text) if source else None
-        named = index.named(fact.attribution) or word_in(article.source.outlet,
-                                                          fact.attribution)
+        named = not index.complete or index.named(fact.attribution) or word_in(
+            article.source.outlet, fact.attribution)     # unknown counts as named
         for p in attribution.check(fact.attribution, fact.status, named, paragraph):
             findings.append(Finding(("key_facts", i, "attribution"),
                                     f"{p.message} [{p.rule}]", p.hint, rule=p.rule))
@@ -389,7 +399,8 @@ def unit_findings(loc: Loc, text: str) -> list[Finding]:
     return found
 
 
-def accept(article: Article, findings: list[Finding], has_source: bool) -> list[Finding]:
+def accept(article: Article, findings: list[Finding], has_source: bool,
+           names_known: bool) -> list[Finding]:
     """Drop the warnings the writer accepted; flag acceptances that match nothing."""
     kept = []
     for f in findings:
@@ -407,7 +418,8 @@ def accept(article: Article, findings: list[Finding], has_source: bool) -> list[
         for i, item in enumerate(getattr(article, section)):
             for j, a in enumerate(item.accept):
                 if ((section, i), a.rule) in fired or (
-                        a.rule in NEEDS_SOURCE and not has_source):
+                        a.rule in NEEDS_SOURCE and not has_source) or (
+                        a.rule in NEEDS_NAMES and not names_known):
                     continue
                 kept.append(Finding(
                     (section, i, "accept", j, "rule"),

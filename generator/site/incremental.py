@@ -1,34 +1,35 @@
 """`explainer serve`'s memory between saves: regenerate only what an edit can change.
 
-A `Session` keeps every content file's loaded document and validated model, keyed by
-path and (modification time, size); a save re-reads and re-validates only the files
-whose stamp moved, and forgets deleted ones. Resolve runs over the kept models (it is
-cheap); verify re-checks only the articles whose model, source text or actors' names
-changed (see `verify.Memo`). Render is asked for the pages an edit can reach: those of
-the changed articles, actors and weapons and of everything they reference before and
-after the edit, plus every page that is not one entity's page (home, indexes,
-listings), whatever render.py lists. The result equals a full `generate`, byte for byte.
+Everything remembered is keyed by what identifies it across saves, never by which
+Python object holds it: a content file's loaded document and model by its path and
+stamp (modification time and size), so a save re-reads and re-validates only the files
+whose stamp moved, and deleted files are forgotten; an article's findings by its id and
+the stamps they depend on (see `verify.Memo`); verified quotes by (article id, index).
+The checks run through the same `pipeline.check` as `explainer check` and `build`.
+Render is asked for the pages an edit can reach: those of the changed articles, actors
+and weapons and of everything they reference before and after the edit, plus every
+page that is not one entity's page (home, indexes, listings), whatever render.py lists.
+The result equals a full `generate`, byte for byte.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
 
 from pydantic import BaseModel
 
-from generator.pipeline import Project, writing
-from generator.stages.discover import discover
-from generator.errors import ContentError, ContentErrors
+from generator.checks.verify import Memo, Verified
+from generator.errors import ContentErrors, Result
 from generator.kinds import BY_FOLDER, KINDS
-from generator.stages.load import Document, Loaded, load_file
-from generator.stages.pages import read_pages
+from generator.pipeline import Memory, Project, check, writing
 from generator.render.pages import Page, render
+from generator.stages.load import Document, Stamp, display, load_file, stamp
+from generator.stages.pages import read_pages
 from generator.stages.release import release
-from generator.stages.resolve import dangling, references, resolve
-from generator.stages.validate import Content, validate, validate_document
-from generator.checks.verify import Memo, Verified, verify
+from generator.stages.resolve import references
+from generator.stages.validate import Content, validate_document
 from generator.stages.write import WriteReport, write
 
 Key = tuple[str, str]
@@ -36,12 +37,48 @@ Key = tuple[str, str]
 
 @dataclass
 class Entry:
-    """One content file as last read: its document and model, or its errors."""
+    """One content file as last read: its document (or errors), and its model once
+    validated. Both hold while the file keeps `stamp`."""
 
-    stamp: tuple[int, int]
-    document: Document | None
-    errors: list[ContentError]
-    model: BaseModel | None = None
+    stamp: Stamp
+    kind: str
+    document: Result[Document | None]
+    model: Result[BaseModel | None] | None = None
+
+
+class Remembered(Memory):
+    """Files by their path as the writer knows it, and each article's findings."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, Entry] = {}
+        self.memo: Memo = {}
+        self.seen: set[str] = set()
+
+    def read(self, path: Path, kind: str, root: Path | None) -> Result[Document | None]:
+        """The file as last read, or read again if its stamp moved."""
+        where = display(path, root)
+        self.seen.add(where)
+        entry = self.files.get(where)
+        if entry is None or entry.stamp != stamp(path) or entry.kind != kind:
+            document = load_file(path, kind, root)
+            entry = Entry(document.value.stamp if document.value else stamp(path), kind,
+                          document)
+            self.files[where] = entry
+        return entry.document
+
+    def model(self, document: Document) -> Result[BaseModel | None]:
+        """The model validated from this very file version, or validated now."""
+        entry = self.files.get(document.path)
+        if entry is None or entry.stamp != document.stamp:
+            return validate_document(document)
+        if entry.model is None:
+            entry.model = validate_document(document)
+        return entry.model
+
+    def forget_unseen(self) -> None:
+        """Drop the files this run did not read (they were deleted or moved)."""
+        self.files = {where: e for where, e in self.files.items() if where in self.seen}
+        self.seen = set()
 
 
 @dataclass
@@ -49,33 +86,34 @@ class Session:
     """What one `serve` process remembers from its last good regeneration."""
 
     project: Project
-    files: dict[str, Entry] = field(default_factory=dict)
-    memo: Memo = field(default_factory=dict)
+    memory: Remembered = field(default_factory=Remembered)
     content: Content | None = None
-    quotes: dict[str, frozenset[int]] = field(default_factory=dict)
+    quotes: frozenset[tuple[tuple[str, int], str]] = frozenset()
+    """The verified quotes, as ((article id, index), what readers are told of it)."""
     pages: dict[str, str] = field(default_factory=dict)
-    owners: dict[int, Entry] = field(default_factory=dict)
     links: dict[Key, set[Key]] = field(default_factory=dict)
     rendered: list[str] = field(default_factory=list)
     """The pages the last regeneration rendered (the others were kept as they were)."""
 
-    def generate(self) -> tuple[Verified, WriteReport]:
-        """Like `build.generate`, reusing what did not change; raises ContentErrors.
+    def generate(self) -> tuple[Result[Verified], WriteReport]:
+        """Like `pipeline.generate`, reusing what did not change; raises ContentErrors.
 
         The changed articles', actors' and weapons' own pages are written first, so the
         preview shows an edit while the listings (which show every article) are still
         being rendered; both are written before the project lock is let go."""
         with writing(self.project):
-            verified = release(self.check(), preview=True)   # drafts shown, marked
+            checked = check(self.project, memory=self.memory)   # as `explainer check`
+            self.memory.forget_unseen()
+            verified = release(checked.unwrap(), preview=True)   # drafts shown, marked
             wanted = self.reach(verified)
             content = verified.resolved.content
             self.rendered = []
             first = self.write_pages(verified, lambda p: wanted(p) and entity(p, content))
             second = self.write_pages(verified, lambda p: wanted(p) and not entity(p, content))
-        self.content, self.quotes = content, verified_quotes(verified)
+        self.content, self.quotes = content, shown_quotes(verified)
         written = first.written + second.written
-        return verified, WriteReport(written, len(self.pages) - len(written),
-                                     first.removed + second.removed)
+        return checked, WriteReport(written, len(self.pages) - len(written),
+                                    first.removed + second.removed)
 
     def write_pages(self, verified: Verified, wanted: Callable[[str], bool]) -> WriteReport:
         """Render the wanted pages (and any page not written yet), keep the others'
@@ -90,78 +128,22 @@ class Session:
         texts = {path: fresh[path] if path in fresh else self.pages[path] for path in paths}
         handwritten, errors = read_pages(self.project.content, self.project.root, texts)
         if errors:
-            raise ContentErrors(errors)
+            raise ContentErrors(errors)             # before anything is written
         report = write([Page(path, text) for path, text in texts.items()] + handwritten,
                        self.project.docs)
         self.pages = texts
         self.rendered += fresh
         return report
 
-    def check(self) -> Verified:
-        """Load (changed files only), validate, resolve and verify, as `build.check`."""
-        errors: list[ContentError] = []
-        documents, seen = [], set()
-        for path, kind in discover(self.project.content, errors, self.project.root):
-            entry = self.entry(path, kind)
-            seen.add(str(path))
-            if entry.document is None:
-                errors += entry.errors
-            else:
-                documents.append(entry.document)
-        self.files = {p: e for p, e in self.files.items() if p in seen}
-        self.owners = {id(e.document): e for e in self.files.values() if e.document}
-        if errors:
-            raise ContentErrors(errors + [e for d in documents
-                                          for e in self.by_document(d).errors])
-        try:
-            content = validate(Loaded(documents), self.model_of)
-        except ContentErrors as exc:
-            raise ContentErrors(exc.errors + (dangling(exc.partial) if exc.partial else [])
-                                ) from None
-        return verify(resolve(content), self.project.root, memo=self.memo)
-
-    def entry(self, path: Any, kind: str) -> Entry:
-        """The file as last read, or read again (and validated) if its stamp moved."""
-        try:
-            stat = path.stat()
-            stamp = (stat.st_mtime_ns, stat.st_size)
-        except OSError:
-            stamp = (-1, -1)
-        entry = self.files.get(str(path))
-        if entry is not None and entry.stamp == stamp and (
-                entry.document is None or entry.document.kind == kind):
-            return entry
-        try:
-            entry = Entry(stamp, load_file(path, kind, self.project.root), [])
-        except ContentErrors as exc:
-            entry = Entry(stamp, None, exc.errors)
-        if entry.document is not None:
-            try:
-                entry.model = validate_document(entry.document)
-            except ContentErrors as exc:
-                entry.errors = exc.errors
-        self.files[str(path)] = entry
-        return entry
-
-    def by_document(self, document: Document) -> Entry:
-        return self.owners[id(document)]
-
-    def model_of(self, document: Document) -> BaseModel:
-        entry = self.by_document(document)
-        if entry.model is None:
-            raise ContentErrors(entry.errors)
-        return entry.model
-
     def reach(self, verified: Verified) -> Callable[[str], bool]:
         """Which pages to render: a predicate on a page's path."""
         old, new = self.content, verified.resolved.content
-        if old is None or old.site is not new.site or old.glossary is not new.glossary:
+        if old is None or any(stamp_of(old, key) != stamp_of(new, key)
+                              for key in (("site", "site"), ("glossary", "glossary"))):
             self.links = neighbours(new)
             return lambda path: True
         changed = changed_entities(old, new)
-        now = verified_quotes(verified)
-        changed |= {("article", a) for a in set(now) | set(self.quotes)
-                    if now.get(a) != self.quotes.get(a)}
+        changed |= {("article", a) for (a, _), _ in shown_quotes(verified) ^ self.quotes}
         dirty = set(changed)
         self.links, before = neighbours(new), self.links
         for links in (before, self.links):
@@ -190,14 +172,21 @@ def entity(path: str, content: Content) -> bool:
     return page_key(path) in content.paths
 
 
+def stamp_of(content: Content, key: Key) -> Stamp | None:
+    """The stamp of the file a model was read from (None when there is none)."""
+    document = content.paths.get(key)
+    return document.stamp if document else None
+
+
 def changed_entities(old: Content, new: Content) -> set[Key]:
-    """Articles, actors and weapons whose model is not the very one used last time."""
+    """Articles, actors and weapons whose file changed, appeared or went away."""
     result = set()
     for kind in KINDS:
         before, after = old.of[kind], new.of[kind]
         for id_ in set(before) | set(after):
-            if before.get(id_) is not after.get(id_):
-                result.add((kind, id_))
+            key = (kind, id_)
+            if (id_ in before) != (id_ in after) or stamp_of(old, key) != stamp_of(new, key):
+                result.add(key)
     return result
 
 
@@ -211,7 +200,6 @@ def neighbours(content: Content) -> dict[Key, set[Key]]:
     return links
 
 
-def verified_quotes(verified: Verified) -> dict[str, frozenset[int]]:
-    """Per article, which of its quotes are marked verified."""
-    return {a: frozenset(i for i, q in enumerate(x.quotes) if verified.quote_verified(q))
-            for a, x in verified.resolved.content.articles.items()}
+def shown_quotes(verified: Verified) -> frozenset[tuple[tuple[str, int], str]]:
+    """Each verified quote, by (article id, index), with what its page says of it."""
+    return frozenset((key, verified.proofs.get(key, "")) for key in verified.checked_quotes)

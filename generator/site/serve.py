@@ -93,7 +93,7 @@ def regenerate(session: Session, news: News) -> bool:
     say so, keep the last good pages, and return False."""
     write_ids(session.project.schemas, session.project.content)  # ids for the editor
     try:
-        resolved, written = session.generate()
+        checked, written = session.generate()
     except ContentErrors as exc:
         news.problems(exc.errors)
         say("content has errors; the last good pages stay up until they are fixed")
@@ -102,7 +102,7 @@ def regenerate(session: Session, news: News) -> bool:
         say(f"could not regenerate ({type(exc).__name__}: {exc}); the last good pages "
             "stay up")
         return False
-    news.problems(resolved.warnings)
+    news.problems(checked.warnings)
     changed = written.written + written.removed
     say(f"regenerated {len(changed)} page(s)" + (": " + ", ".join(changed) if changed
                                                  and len(changed) <= 8 else "")

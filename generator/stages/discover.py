@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from generator.errors import ContentError, ContentErrors, located
+from generator.errors import ContentError, Result, located
 from generator.kinds import BY_FOLDER, where_files_go
 from generator.kinds import SINGLE_FILES as SINGLES
 from generator.stages.models import SLUG
@@ -19,6 +19,17 @@ from generator.stages.safety import reserved_id, shorten
 
 ID_PATTERN = re.compile(SLUG)
 SINGLE_FILES = {f"{name}.yaml": name for name in SINGLES}
+Stamp = tuple[int, int]
+"""A file's modification time (ns) and size: it changes whenever the file does."""
+
+
+def stamp(path: Path) -> Stamp:
+    """The file's stamp, or (-1, -1) when it cannot be read."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def display(path: Path, root: Path | None) -> str:
@@ -31,13 +42,13 @@ def display(path: Path, root: Path | None) -> str:
         return path.as_posix()
 
 
-def discover(content_dir: Path, errors: list[ContentError],
-             root: Path | None) -> list[tuple[Path, str]]:
+def discover(content_dir: Path, root: Path | None) -> Result[list[tuple[Path, str]]]:
     """The content files and their kinds; misplaced or misnamed files are errors."""
     if not content_dir.is_dir():
-        raise ContentErrors([located(display(content_dir, root), 1, 1,
-                                     "content folder not found",
-                                     "run explainer from the project root")])
+        return Result([], (located(display(content_dir, root), 1, 1,
+                                   "content folder not found",
+                                   "run explainer from the project root"),))
+    errors: list[ContentError] = []
     found: list[tuple[Path, str]] = []
     ids: dict[tuple[str, str], Path] = {}
     for path in walk(content_dir, errors, root):
@@ -48,7 +59,7 @@ def discover(content_dir: Path, errors: list[ContentError],
         elif path.suffix == ".yaml":
             found.append((path, SINGLE_FILES[rel.name] if len(rel.parts) == 1
                           else BY_FOLDER[rel.parts[0]].name))
-    return sorted(found)
+    return Result(sorted(found), tuple(errors))
 
 
 def walk(content_dir: Path, errors: list[ContentError], root: Path | None) -> list[Path]:

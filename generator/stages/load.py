@@ -9,18 +9,20 @@ that YAML 1.1 reads as non-text (`no`, `on`, `1:20`) are remembered for a better
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
 import yaml
 
-from generator.errors import MAX_ERRORS_PER_FILE, ContentError, ContentErrors, Loc, located
-from generator.stages.discover import SINGLE_FILES, discover, display
+from generator.errors import MAX_ERRORS_PER_FILE, ContentError, Loc, Result, located
+from generator.stages.discover import SINGLE_FILES, Stamp, discover, display, stamp
 from generator.stages.hints import syntax_hint
 from generator.stages.safety import invisible, shorten
 
-__all__ = ["SINGLE_FILES", "Document", "Loaded", "display", "load", "load_file"]
+__all__ = ["SINGLE_FILES", "Document", "Loaded", "Stamp", "Unreadable", "display", "load",
+           "load_file", "stamp"]
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -52,6 +54,8 @@ class Document:
     id: str
     data: Any
     text: str
+    stamp: Stamp = (-1, -1)
+    """The file's stamp just before it was read."""
     positions: dict[Loc, Position] = field(default_factory=dict)
     key_positions: dict[Loc, Position] = field(default_factory=dict)
     plain_scalars: dict[Loc, str] = field(default_factory=dict)
@@ -72,7 +76,7 @@ class Document:
               severity: str = "error") -> ContentError:
         pos = self.position(loc, key=key)
         return located(self.path, pos.line, pos.column, message, hint,
-                       severity=severity, loc=tuple(loc), text=self.text)  # type: ignore[arg-type]
+                       severity=severity, text=self.text)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -80,32 +84,54 @@ class Loaded:
     """Everything read from content/, in a stable order."""
 
     documents: list[Document]
+    unreadable: frozenset[tuple[str, str]] = frozenset()
+    """(kind, id) of the files that exist but could not be read: not missing, so a
+    reference to one is not reported as dangling."""
 
 
-def load(content_dir: Path, display_root: Path | None = None) -> Loaded:
-    """Read every content file; raise ContentErrors listing every file that fails."""
+class Unreadable(Exception):
+    """Why a file could not be read (its errors); `load_file` returns them."""
+
+
+def load(content_dir: Path, display_root: Path | None = None,
+         read_file: Callable[[Path, str, Path | None], Result[Document | None]] | None = None
+         ) -> Result[Loaded]:
+    """Read every content file: the documents of those that read, the problems of all.
+
+    `read_file` (serve's memory) stands in for reading each file afresh."""
+    found = discover(content_dir, display_root)
     documents: list[Document] = []
-    errors: list[ContentError] = []
-    for path, kind in discover(content_dir, errors, display_root):
-        try:
-            documents.append(load_file(path, kind, display_root))
-        except ContentErrors as exc:
-            errors.extend(exc.errors)
-    if errors:
-        raise ContentErrors(errors, partial=Loaded(documents))
-    return Loaded(documents)
+    problems = list(found.problems)
+    unreadable = set()
+    for path, kind in found.value:
+        result = (read_file or load_file)(path, kind, display_root)
+        problems += result.problems
+        if result.value is None:
+            unreadable.add((kind, path.stem))
+        else:
+            documents.append(result.value)
+    return Result(Loaded(documents, frozenset(unreadable)), tuple(problems))
 
 
-def load_file(path: Path, kind: str, root: Path | None = None) -> Document:
-    """Read one YAML file into a Document, or raise ContentErrors located in it."""
+def load_file(path: Path, kind: str, root: Path | None = None) -> Result[Document | None]:
+    """One YAML file as a Document, or None and the errors located in it."""
+    try:
+        return Result(read_document(path, kind, root))
+    except Unreadable as exc:
+        return Result(None, tuple(exc.args[0]))
+
+
+def read_document(path: Path, kind: str, root: Path | None) -> Document:
+    """Read one file; a problem that stops the reading is raised, located."""
     where = display(path, root)
+    stamped = stamp(path)                  # before reading: a later edit moves it again
     text = decode(read(path, where), where)
     node = compose(text, where)
     if node is None:
-        raise ContentErrors([located(where, 1, 1, "file is empty",
-                                     "write the fields this file needs; "
-                                     "`explainer new` makes a skeleton")])
-    doc = Document(where, kind, path.stem, None, text)
+        raise Unreadable([located(where, 1, 1, "file is empty",
+                                  "write the fields this file needs; "
+                                  "`explainer new` makes a skeleton")])
+    doc = Document(where, kind, path.stem, None, text, stamped)
     errors = [located(where, line, column, f"invisible character {what}: it can make the "
                       "text display differently from what it says",
                       "delete it: it sits where the ^ points, though most editors do not "
@@ -114,7 +140,7 @@ def load_file(path: Path, kind: str, root: Path | None = None) -> Document:
     builder = _Builder(doc, errors)
     doc.data = builder.build(node, ())
     if errors:
-        raise ContentErrors(errors)
+        raise Unreadable(errors)
     return doc
 
 
@@ -124,13 +150,13 @@ def read(path: Path, where: str) -> bytes:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise ContentErrors([located(where, 1, 1, f"file could not be read "
-                                     f"({exc.strerror or exc})",
-                                     "check that the file exists and you may read it")]) from None
+        raise Unreadable([located(where, 1, 1, f"file could not be read "
+                                  f"({exc.strerror or exc})",
+                                  "check that the file exists and you may read it")]) from None
     if len(raw) > MAX_BYTES:
-        raise ContentErrors([located(where, 1, 1, f"file is larger than "
-                                     f"{MAX_BYTES // 1_000_000} MB",
-                                     "content files are small; split it or remove data")])
+        raise Unreadable([located(where, 1, 1, f"file is larger than "
+                                  f"{MAX_BYTES // 1_000_000} MB",
+                                  "content files are small; split it or remove data")])
     return raw
 
 
@@ -141,7 +167,7 @@ def decode(raw: bytes, where: str) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise ContentErrors([located(
+        raise Unreadable([located(
             where, line, column, f"file is not UTF-8 (byte 0x{raw[exc.start]:02x})",
             "save the file as UTF-8 in your editor")]) from None
     return text.removeprefix("\ufeff")
@@ -155,9 +181,9 @@ def compose(text: str, where: str) -> yaml.Node | None:
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
-        raise ContentErrors([located(where, line, column, f"YAML could not be read: "
-                                     f"{exc.reason} (U+{exc.character:04X})",
-                                     "remove the invisible character", text=text)]) from None
+        raise Unreadable([located(where, line, column, f"YAML could not be read: "
+                                  f"{exc.reason} (U+{exc.character:04X})",
+                                  "remove the invisible character", text=text)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -174,11 +200,11 @@ def compose(text: str, where: str) -> yaml.Node | None:
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
             problem, hint = "YAML syntax error: tab character in YAML", \
                 "indent with spaces, not tabs"
-        raise ContentErrors([located(where, line, column, problem,
-                                     hint, text=text)]) from None
+        raise Unreadable([located(where, line, column, problem,
+                                  hint, text=text)]) from None
     except (yaml.YAMLError, RecursionError) as exc:
-        raise ContentErrors([located(where, 1, 1, f"YAML could not be read: {exc}",
-                                     "simplify the file")]) from None
+        raise Unreadable([located(where, 1, 1, f"YAML could not be read: {exc}",
+                                  "simplify the file")]) from None
 
 
 def cause(exc: yaml.MarkedYAMLError, lines: list[str]
@@ -215,7 +241,7 @@ def guard(text: str, where: str) -> None:
             continue
         line, column = (event.start_mark.line + 1, event.start_mark.column + 1
                         ) if event.start_mark else (1, 1)
-        raise ContentErrors([located(where, line, column, *problem, text=text)])
+        raise Unreadable([located(where, line, column, *problem, text=text)])
 
 
 class _Builder:
@@ -234,7 +260,7 @@ class _Builder:
             self.errors.append(located(self.doc.path, line, column,
                                        f"more than {MAX_ERRORS_PER_FILE} problems; the rest "
                                        "of this file was not read", "fix the ones listed first"))
-            raise ContentErrors(self.errors)
+            raise Unreadable(self.errors)
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.doc.positions[loc] = Position(node.start_mark.line + 1,

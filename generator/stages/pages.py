@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from generator.errors import ContentError, ContentErrors, located
+from generator.errors import ContentError, located
 from generator.render.pages import Page
 from generator.stages.discover import ID_PATTERN, display
-from generator.stages.load import decode, read
+from generator.stages.load import Unreadable, decode, read
 from generator.stages.safety import DEVICE_NAMES, shorten
 
 FOLDER = "pages"
@@ -39,8 +39,8 @@ def read_pages(content_dir: Path, root: Path | None, generated: Iterable[str]
         elif path.suffix == ".md":
             try:
                 pages.append(Page(path.name, decode(read(path, where), where)))
-            except ContentErrors as exc:
-                errors += exc.errors
+            except Unreadable as exc:
+                errors += exc.args[0]
     return pages, errors
 
 

@@ -28,7 +28,8 @@ def held_back(article: Article, today: dt.date) -> str | None:
 def release(verified: Verified, today: dt.date | None = None, *,
             preview: bool = False) -> Verified:
     """The checked content as the site shows it: without the held-back articles, or
-    (preview) with them, marked. Warnings stay those of the whole content."""
+    (preview) with them, marked. The problems stay those `check` found in the whole
+    content: resolving only what is shown would call an actor only a draft names unused."""
     content = verified.resolved.content
     today = today or dt.date.today()
     held = {id_: why for id_, article in content.articles.items()
@@ -37,5 +38,4 @@ def release(verified: Verified, today: dt.date | None = None, *,
         return replace(verified, resolved=replace(verified.resolved, held=held))
     shown = replace(content, of={**content.of, "article": {
         id_: a for id_, a in content.articles.items() if id_ not in held}})
-    return replace(verified, resolved=replace(resolve(shown),
-                                              warnings=verified.resolved.warnings))
+    return replace(verified, resolved=resolve(shown).value)

@@ -1,7 +1,8 @@
 """Stage 3, resolve: check every cross-reference and gather backlinks.
 
 A dangling reference is an error (with the closest existing id suggested). The result
-says, for every actor and weapon, which articles, quotes and events mention it.
+says, for every actor and weapon, which articles, quotes and events mention it; a
+reference to a file that is invalid (and so not in the content) gathers nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from generator.errors import MAX_ERRORS_PER_FILE, ContentError, ContentErrors, Loc
+from generator.errors import MAX_ERRORS_PER_FILE, ContentError, Loc, Result
 from generator.kinds import KINDS, MENTIONED
 from generator.stages.hints import an
 from generator.stages.models import Event, Quote
@@ -35,22 +36,19 @@ class Backlinks:
 
 @dataclass(frozen=True)
 class Resolved:
-    """Content whose references all resolve, with backlinks and warnings."""
+    """Content with the backlinks of every actor and weapon."""
 
     content: Content
     article_order: list[str]
     links: dict[str, dict[str, Backlinks]]
     """Per kind that pages list mentions of (actor, weapon), per id, its backlinks."""
-    warnings: list[ContentError]
     held: dict[str, str] = field(default_factory=dict)
     """Articles shown although not published (only in `serve`): id -> why (release.py)."""
 
 
-def resolve(content: Content) -> Resolved:
-    """Check every reference; raise ContentErrors listing all that dangle."""
-    errors = dangling(content) + moved_clashes(content)
-    if errors:
-        raise ContentErrors(errors)
+def resolve(content: Content) -> Result[Resolved]:
+    """Backlinks from every reference that resolves; an error for every one that dangles
+    or clashes with an old id, a warning for every actor and weapon no article mentions."""
     order = sorted(content.articles,
                    key=lambda a: (content.articles[a].published, a), reverse=True)
     links = {kind.name: {id_: Backlinks() for id_ in content.of[kind.name]}
@@ -61,7 +59,8 @@ def resolve(content: Content) -> Resolved:
         if kind != "article":
             for id_ in content.of[kind]:
                 gather(content, kind, id_, links)
-    return Resolved(content, order, links, unused(content, links))
+    problems = dangling(content) + moved_clashes(content) + unused(content, links)
+    return Result(Resolved(content, order, links), tuple(problems))
 
 
 def moved_clashes(content: Content) -> list[ContentError]:
@@ -72,8 +71,8 @@ def moved_clashes(content: Content) -> list[ContentError]:
     for kind in KINDS.values():
         for id_, model in content.of[kind.name].items():
             for i, old in enumerate(getattr(model, "moved_from", ())):
-                if (kind.name, old) in content.paths or (kind.name, old) in claimed:
-                    taken = "a file's id" if (kind.name, old) in content.paths else \
+                if content.exists(kind.name, old) or (kind.name, old) in claimed:
+                    taken = "a file's id" if content.exists(kind.name, old) else \
                         f"already claimed by {claimed[(kind.name, old)]}"
                     errors.append(content.document(kind.name, id_).error(
                         ("moved_from", i), f"moved_from: '{old}' is {taken}",
@@ -83,12 +82,12 @@ def moved_clashes(content: Content) -> list[ContentError]:
 
 
 def dangling(content: Content) -> list[ContentError]:
-    """References to ids with no file. A file that exists but failed validation (so is
-    missing from a partial Content) is not reported again here."""
+    """References to ids with no file. A file that exists but is invalid (so is missing
+    from the Content) is not reported again here."""
     errors: list[ContentError] = []
     per_file: Counter[tuple[str, str]] = Counter()
     for kind, id_, loc, target, ref in references(content):
-        if (target, ref) not in content.paths:
+        if not content.exists(target, ref):
             per_file[(kind, id_)] += 1
             if per_file[(kind, id_)] > MAX_ERRORS_PER_FILE:  # a hostile file must not
                 continue                                     # flood the report
@@ -104,7 +103,8 @@ def dangling(content: Content) -> list[ContentError]:
 def missing(content: Content, loc: Loc, target: str, ref: str) -> tuple[str, str]:
     """What to say about a reference to no file (message, hint): another kind's id
     in the wrong list, or the closest id of the right kind."""
-    other = sorted(k for k, i in content.paths if i == ref and k != target)
+    known = content.paths.keys() | content.invalid
+    other = sorted(k for k, i in known if i == ref and k != target)
     if other:
         if KINDS[target].folder in loc:   # in a list of actors: to the list of weapons
             hint = f"move it to the {KINDS[other[0]].folder}: list" + (
@@ -112,7 +112,7 @@ def missing(content: Content, loc: Loc, target: str, ref: str) -> tuple[str, str
         else:
             hint = f"this field takes the id of {an(target)}"
         return f"'{ref}' is {an(other[0])}, not {an(target)}", hint
-    pool = sorted(i for k, i in content.paths if k == target)
+    pool = sorted(i for k, i in known if k == target)
     close = difflib.get_close_matches(ref, pool, n=1, cutoff=0.6)
     return f"no {target} with id '{ref}'", (f"did you mean '{close[0]}'?" if close else
                                             f"create content/{KINDS[target].folder}/{ref}.yaml or "
@@ -132,10 +132,13 @@ def gather(content: Content, kind: str, id_: str,
            links: dict[str, dict[str, Backlinks]]) -> None:
     """Record what one file says about each actor and weapon: an article mentions them
     (and its quotes and events are listed on their pages); an actor's affiliation or a
-    weapon's origin lists it on that actor's page."""
+    weapon's origin lists it on that actor's page. A reference to a file that is not
+    valid (dangling, or invalid) gathers nothing."""
     for ref in KINDS[kind].refs:
         for _, target_id, item in ref.find(content.of[kind][id_]):
-            backlinks = links[ref.target][target_id]
+            backlinks = links[ref.target].get(target_id)
+            if backlinks is None:
+                continue
             if kind == "article":
                 backlinks.mention(id_)
             if ref.into:
@@ -143,7 +146,10 @@ def gather(content: Content, kind: str, id_: str,
 
 
 def unused(content: Content, links: dict[str, dict[str, Backlinks]]) -> list[ContentError]:
-    """Actors and weapons that no article mentions: warnings, not errors."""
+    """Actors and weapons that no article mentions: warnings, not errors. While an
+    article is invalid, what it mentions is not known, so none is reported."""
+    if any(kind == "article" for kind, _ in content.invalid):
+        return []
     warnings = []
     for kind, by_id in links.items():
         for id_, backlinks in by_id.items():

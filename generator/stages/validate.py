@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import MAX_ERRORS_PER_FILE, ContentError, ContentErrors, Loc
+from generator.errors import MAX_ERRORS_PER_FILE, ContentError, Loc, Result
 from generator.kinds import KINDS, MODELS
 from generator.stages.hints import allowed_values, closest, place_name
 from generator.stages.load import Document, Loaded
@@ -41,12 +41,18 @@ TRAP_HINTS = {
 
 @dataclass(frozen=True)
 class Content:
-    """All content, typed. `of` holds each kind's files by id, sorted by id."""
+    """All content that is valid, typed. `of` holds each kind's files by id, sorted by id."""
 
-    site: Site
+    settings: Site | None
+    """content/site.yaml's model; None when it is missing or invalid."""
     glossary: Glossary
     of: dict[str, dict[str, Any]]
     paths: dict[tuple[str, str], Document]
+    """Every document that was read, valid or not, by (kind, id)."""
+    invalid: frozenset[tuple[str, str]] = frozenset()
+    """(kind, id) of the content files that exist but have no model here (they could not
+    be read, or are invalid): a reference to one is not dangling, its own errors say
+    what is wrong."""
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -67,27 +73,39 @@ class Content:
         """What pages call one file: an article's headline, an actor's name."""
         return str(getattr(self.of[kind][id_], KINDS[kind].title))
 
+    @property
+    def site(self) -> Site:
+        """The site's settings, which rendering needs. Content whose site.yaml is missing
+        or invalid has errors, and content with errors is never rendered."""
+        if self.settings is None:
+            raise ValueError("nothing is rendered without a valid content/site.yaml")
+        return self.settings
 
-def validate(loaded: Loaded,
-             model_of: Callable[[Document], BaseModel] | None = None) -> Content:
-    """Validate every document; raise ContentErrors with all problems found.
+    def exists(self, kind: str, id_: str) -> bool:
+        """Whether a content file of this kind and id exists, valid or not."""
+        return (kind, id_) in self.paths or (kind, id_) in self.invalid
 
-    `model_of` (serve's cache) stands in for validating each document afresh."""
+
+ModelOf = Callable[[Document], Result[BaseModel | None]]
+
+
+def validate(loaded: Loaded, model_of: ModelOf | None = None) -> Result[Content]:
+    """Every valid document as its model, and every problem of the others.
+
+    `model_of` (serve's memory) stands in for validating each document afresh."""
     errors: list[ContentError] = []
     models: dict[tuple[str, str], Any] = {}
     for doc in loaded.documents:
-        try:
-            models[(doc.kind, doc.id)] = (model_of or validate_document)(doc)
-        except ContentErrors as exc:
-            errors.extend(exc.errors)
-    if not any(d.kind == "site" for d in loaded.documents):
+        result = (model_of or validate_document)(doc)
+        errors += result.problems
+        if result.value is not None:
+            models[(doc.kind, doc.id)] = result.value
+    if not any(d.kind == "site" for d in loaded.documents) and \
+            ("site", "site") not in loaded.unreadable:
         errors.append(ContentError("content/site.yaml", 1, 1, "content/site.yaml is missing",
                                    "create it with title, description, url, language "
                                    "and publisher"))
-    if errors:  # the files that did validate can still have their references checked
-        raise ContentErrors(errors, partial=assemble(loaded, models)
-                            if ("site", "site") in models else None)
-    return assemble(loaded, models)
+    return Result(assemble(loaded, models), tuple(errors))
 
 
 def assemble(loaded: Loaded, models: dict[tuple[str, str], Any]) -> Content:
@@ -95,17 +113,20 @@ def assemble(loaded: Loaded, models: dict[tuple[str, str], Any]) -> Content:
         return dict(sorted((i, m) for (k, i), m in models.items() if k == kind))
 
     return Content(
-        site=models[("site", "site")],
+        settings=models.get(("site", "site")),
         glossary=models.get(("glossary", "glossary"), Glossary()),
         of={kind: of(kind) for kind in KINDS},
         paths={(d.kind, d.id): d for d in loaded.documents},
+        invalid=frozenset({(d.kind, d.id) for d in loaded.documents} - set(models)
+                          | loaded.unreadable),
     )
 
 
-def validate_document(doc: Document) -> BaseModel:
+def validate_document(doc: Document) -> Result[BaseModel | None]:
+    """The document's model, or None and every problem pydantic found, located."""
     model = MODELS[doc.kind]
     try:
-        return model.model_validate(doc.data)
+        return Result(model.model_validate(doc.data))
     except ValidationError as exc:
         errors = exc.errors()
         misspelt = {(tuple(e["loc"][:-1]), suggestion(model, e["loc"])) for e in errors
@@ -117,7 +138,7 @@ def validate_document(doc: Document) -> BaseModel:
             shown.append(doc.error((), f"{len(errors) - MAX_ERRORS_PER_FILE:,} more "
                                    "problems in this file are not shown",
                                    "fix the ones listed, then check again"))
-        raise ContentErrors(shown) from None
+        return Result(None, tuple(shown))
 
 
 def suggestion(model: type[BaseModel], loc: Loc) -> str | None:
