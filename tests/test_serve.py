@@ -194,7 +194,7 @@ def test_the_open_browser_reloads_by_itself(server, project):
             assert "BROWSER-EDIT" not in page.inner_text("article")
             edit(project / ACTOR, SUMMARY, "BROWSER-EDIT " + SUMMARY)
             page.wait_for_function(
-                "document.querySelector('article').innerText.includes('BROWSER-EDIT')",
+                "document.querySelector('article')?.innerText.includes('BROWSER-EDIT')",
                 timeout=30_000)
         finally:
             browser.close()
