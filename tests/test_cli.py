@@ -223,7 +223,7 @@ def test_check_named_files_reports_only_them(tmp_path, capsys):
     article = "content/articles/ruritania-tests-missile.yaml"
     assert main(["--root", str(root), "check", "--format", "json", str(root / article)]) == 1
     assert [(p["path"], p["line"]) for p in json.loads(capsys.readouterr().out)[
-        "problems"]] == [(article, 22), (article, 31)]   # a wrong id, an unverified quote
+        "problems"]] == [(article, 24)]
     assert main(["--root", str(root), "check", str(root / "content/actors/ada-ruritan.yaml")]
                 ) == 0
     assert capsys.readouterr().err == ("content OK; other files have 2 error(s): "
