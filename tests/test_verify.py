@@ -84,7 +84,7 @@ def test_quote_from_another_speakers_paragraph_is_flagged(tmp_path):
     root = project(tmp_path, ("speaker: bruno-vask", "speaker: ada-ruritan"))
     assert findings(root) == [
         "50:14: warning: quote given to 'ada-ruritan', but the source's paragraph "
-        "(line 14) names Bruno Vask"]
+        "(line 14) names Bruno Vask [quote-speaker]"]
 
 
 def test_he_added_refers_back_to_the_paragraph_before(tmp_path):
@@ -92,7 +92,7 @@ def test_he_added_refers_back_to_the_paragraph_before(tmp_path):
                               "  - speaker: bruno-vask\n    text: We'll"))
     assert findings(root) == [
         "46:14: warning: quote given to 'bruno-vask', but the source's paragraph "
-        "(line 12) names Ada Ruritan"]
+        "(line 12) names Ada Ruritan [quote-speaker]"]
 
 
 def test_a_writer_can_accept_a_speaker_warning_with_a_reason(tmp_path):

@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator.checks.rules import RuleName
+
 ANONYMOUS = {"source": "sources", "official": "officials", "person": "people",
              "diplomat": "diplomats", "aide": "aides", "insider": "insiders",
              "officer": "officers", "adviser": "advisers", "spokesperson": "spokespeople"}
@@ -40,7 +42,7 @@ NOUN = re.compile(r"\b(" + "|".join(sorted(SINGULAR | PLURAL, key=len, reverse=T
 
 @dataclass(frozen=True)
 class Problem:
-    rule: str
+    rule: RuleName
     message: str
     hint: str
 

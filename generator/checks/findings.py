@@ -2,7 +2,8 @@
 
 A finding names a location path (like validate's errors) and, optionally, the words it
 is about; it is placed at those words inside the value when they can be found there,
-so a unit mismatch in a long summary points at its own line and column.
+so a unit mismatch in a long summary points at its own line and column. A finding of
+a rule is printed with the rule's name in brackets, the name a writer may accept.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+from generator.checks.rules import RuleName, tagged
 from generator.errors import ContentError, Loc, Severity, located
 from generator.stages.load import Document
 
@@ -23,8 +25,13 @@ class Finding:
     message: str
     hint: str = ""
     severity: Severity = "warning"
-    rule: str | None = None
+    rule: RuleName | None = None
     """The rule's name, for warnings a writer may accept."""
+
+    @property
+    def text(self) -> str:
+        """The message as printed: with the rule's name in brackets, if it has one."""
+        return tagged(self.message, self.rule) if self.rule else self.message
     needle: str | None = None
     """The words inside the value to point at."""
 
@@ -39,7 +46,7 @@ def place(doc: Document, findings: list[Finding]) -> list[ContentError]:
 
 
 def locate(doc: Document, f: Finding, starts: list[int], values: list[int]) -> ContentError:
-    error = doc.error(f.loc, f.message, f.hint, severity=f.severity)
+    error = doc.error(f.loc, f.text, f.hint, severity=f.severity)
     if not f.needle:
         return error
     start = starts[error.line - 1] + error.column - 1
@@ -50,6 +57,6 @@ def locate(doc: Document, f: Finding, starts: list[int], values: list[int]) -> C
         if at >= 0:
             line = bisect_right(starts, at)
             column = at - starts[line - 1] + 1
-            return located(doc.path, line, column, f.message, f.hint,
+            return located(doc.path, line, column, f.text, f.hint,
                            severity=error.severity, text=doc.text)
     return error

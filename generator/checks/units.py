@@ -3,7 +3,8 @@
 A converted value keeps the precision of the given one: "190 miles" becomes "306 km",
 but a rough "about 6,000 km" becomes "about 4,000 miles", never "3,728 miles". A pair
 written in text, like "190 miles (306 km)", must agree: the converted value, to every
-digit it shows, within the rounding of the given one (190 may be 185 to 195).
+digit it shows, within the rounding of the given one (190 may be 185 to 195). Every
+text in our own words is checked (quotes are verbatim: not ours to fix).
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+
+from generator.checks.findings import Finding
+from generator.errors import Loc
+from generator.stages.models import Article
 
 KM_PER_MILE = 1.609344
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -112,3 +117,28 @@ def agree(v1: float, u1: str, v2: float, s1: float, s2: float) -> bool:
     factor = KM_PER_MILE if u1 == "mi" else 1 / KM_PER_MILE
     low, high = (v1 - s1) * factor, (v1 + s1) * factor
     return low <= v2 + s2 and v2 - s2 <= high
+
+
+def prose(article: Article) -> list[tuple[Loc, str]]:
+    """Every text in our own words (quotes are verbatim, so not theirs to fix)."""
+    texts: list[tuple[Loc, str]] = [(("standfirst",), article.standfirst),
+                                    (("summary",), article.summary),
+                                    (("why_it_matters",), article.why_it_matters)]
+    texts += [(("key_facts", i, "text"), f.text) for i, f in enumerate(article.key_facts)]
+    texts += [(("timeline", i, "event"), e.event) for i, e in enumerate(article.timeline)]
+    texts += [(("unknowns", i), u) for i, u in enumerate(article.unknowns)]
+    texts += [(("quotes", i, "context"), q.context) for i, q in enumerate(article.quotes)]
+    return texts
+
+
+def unit_findings(loc: Loc, text: str) -> list[Finding]:
+    found = []
+    for pair in mismatched_pairs(text):
+        if pair.agrees:
+            found.append(Finding(loc, f"'{pair.text}': a rough figure converted too "
+                                 f"precisely", f"write {pair.expected}", needle=pair.text))
+        else:
+            found.append(Finding(loc, f"'{pair.text}': the two units disagree",
+                                 f"the conversion gives {pair.expected}", "error",
+                                 needle=pair.text))
+    return found

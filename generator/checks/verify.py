@@ -11,31 +11,32 @@ which a writer may accept with a reason (`accept:` on the key fact or quote).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from generator.checks import attribution, record
+from generator.checks import record
+from generator.checks.acceptances import accept
 from generator.checks.dates import date_findings
+from generator.checks.facts import fact_findings, source_findings
 from generator.checks.findings import Finding, place
+from generator.checks.names import NameIndex
 from generator.checks.proof import UNVERIFIED, fresh_record, on_record, proof, stale
+from generator.checks.quotes import check_quote
 from generator.checks.record import Record
-from generator.checks.sourcetext import Paragraph, SourceText, missing_file, numbers, outside
-from generator.checks.units import mismatched_pairs
-from generator.errors import ContentError, Loc, Result
+from generator.checks.sourcetext import SourceText, missing_file
+from generator.checks.units import prose, unit_findings
+from generator.errors import ContentError, Result
 from generator.kinds import KINDS
 from generator.stages.discover import Stamp, stamp
-from generator.stages.models import Article, KeyFact, Quote, Source
+from generator.stages.models import Article, Quote
 from generator.stages.resolve import Resolved
 from generator.stages.validate import Content
 
 ALL_ARTICLES = ""
-NEEDS_SOURCE = {"number-not-in-source", "plural-attribution-one-source", "quote-speaker"}
-NEEDS_NAMES = {"quote-speaker", "confirmed-needs-named-source"}
-"""Rules that cannot fire while an actor is invalid (its names are unknown)."""
-WORD = re.compile(r"\w+(?:'\w+)?")
+
+
 QuoteKey = tuple[str, int]
 """A quote by its place: (article id, index in the article's quotes)."""
 
@@ -216,223 +217,3 @@ def check_article(content: Content, index: NameIndex, article: Article,
     for loc, text in prose(article):
         findings += unit_findings(loc, text)
     return findings, verified
-
-
-def check_quote(content: Content, index: NameIndex, i: int, quote: Quote,
-                source: SourceText | None, why: str) -> Finding | None:
-    loc = ("quotes", i, "text")
-    start = " ".join(quote.text.split()[:3])
-    if source is None:
-        return Finding(loc, f"{UNVERIFIED}: {why}",
-                       "set source.text to a plain-text copy of the report, or run "
-                       "`explainer check --source FILE`", needle=start)
-    found = source.find(quote.text)
-    if found is None:
-        words, marks = unwrapped(quote.text)
-        return mismatch(source, loc, words, marks, bool(marks) and
-                        source.find(words) is not None, start)
-    if not index.complete or quote.speaker not in content.actors:
-        return None         # who else the source names is not known: an actor is invalid
-    other = other_speaker(index, quote.speaker, outside(found),
-                          previous(source, found.paragraph))
-    if other is None:
-        return None
-    return Finding(("quotes", i, "speaker"),
-                   f"quote given to '{quote.speaker}', but the source's paragraph "
-                   f"(line {found.paragraph.line}) names {content.actors[other].name}",
-                   f"check who said it; the speaker may be '{other}'", rule="quote-speaker")
-
-
-def mismatch(source: SourceText, loc: Loc, words: str, marks: str, found: bool,
-             start: str) -> Finding:
-    """A quote that is not in the source: the quotation marks around it, when there
-    are some, and otherwise (or also) the closest passage and a word diff."""
-    remove = f"remove the quotation marks {marks} around the text (the site adds its own)"
-    if found:
-        return Finding(loc, f"quote does not match the source: the text is wrapped in "
-                       f"quotation marks {marks}", remove, severity="error", needle=start)
-    close = source.closest(words)
-    hint = (f'closest passage, {source.path} line {close.paragraph.line}: '
-            f'"{close.passage}"')
-    return Finding(loc, f"quote does not match the source: {close.diff}",
-                   f"{remove}; {hint}" if marks else hint, severity="error", needle=start)
-
-
-QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb\u2039\u203a"
-
-
-def unwrapped(text: str) -> tuple[str, str]:
-    """The quote without quotation marks around the whole of it, and those marks."""
-    stripped = text.strip()
-    if len(stripped) > 2 and stripped[0] in QUOTE_MARKS and stripped[-1] in QUOTE_MARKS \
-            and not any(c in QUOTE_MARKS for c in stripped[1:-1]):
-        return stripped[1:-1], f"{stripped[0]} {stripped[-1]}"
-    return text, ""
-
-
-def source_findings(article: Article) -> list[Finding]:
-    """Readers can follow the explainer back to the report: it needs its address."""
-    if article.source.url:
-        return []
-    return [Finding(("source",), "no link to the original report (source.url) "
-                    "[no-source-url]", "add the report's web address as source.url; if it "
-                    "has none, accept this warning with the reason (never guess an address)",
-                    rule="no-source-url")]
-
-
-def previous(source: SourceText, paragraph: Paragraph) -> str:
-    index = source.paragraphs.index(paragraph)
-    return source.paragraphs[index - 1].text if index else ""
-
-
-def other_speaker(index: NameIndex, speaker: str, *texts: str) -> str | None:
-    """The person or organisation the source names instead of `speaker`, if any.
-
-    The quote's own paragraph is read first (without the quoted words); a paragraph
-    that names nobody ("..., he added.") refers back to the one before. A speaker's
-    organisation, or a member of it, naming the speaker counts as the speaker.
-    """
-    for text in texts:
-        named = index.actors_in(text)
-        if named & index.related(speaker):
-            return None
-        if named & index.speakers:
-            return min(named & index.speakers)
-    return None
-
-
-class NameIndex:
-    """Every actor's names (name, aliases, a person's surname), matched as whole words."""
-
-    def __init__(self, content: Content):
-        self.ids: dict[str, set[str]] = {}
-        for actor_id, actor in content.actors.items():
-            surname = [actor.name.split()[-1]] if actor.kind == "person" else []
-            for name in (actor.name, *actor.aliases, *surname):
-                self.ids.setdefault(name, set()).add(actor_id)
-        self.speakers = {a for a, x in content.actors.items()
-                         if x.kind in ("person", "organization")}
-        self.affiliation = {a: x.affiliation for a, x in content.actors.items()}
-        self.complete = not any(kind == "actor" for kind, _ in content.invalid)
-        """Whether every actor's names are known (none is invalid)."""
-        self.signature = tuple((a, x.name, tuple(x.aliases), x.kind, x.affiliation)
-                               for a, x in content.actors.items())
-        names = sorted(self.ids, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"
-                                  if names else r"(?!x)x")
-
-    def related(self, actor_id: str) -> set[str]:
-        """The actor, what it belongs to, and who belongs to it: any may speak for it."""
-        members = {a for a, parent in self.affiliation.items() if parent == actor_id}
-        return {actor_id, *members, *filter(None, [self.affiliation.get(actor_id)])}
-
-    def actors_in(self, text: str) -> set[str]:
-        return {a for m in self.pattern.finditer(text) for a in self.ids[m.group(0)]}
-
-    def named(self, text: str) -> bool:
-        return self.pattern.search(text) is not None
-
-
-def fact_findings(index: NameIndex, article: Article,
-                  source: SourceText | None) -> list[Finding]:
-    """Attribution rules for every key fact, and numbers the source does not give."""
-    in_source = numbers(source.words) if source else set()
-    vocabulary = paragraph_words(source) if source else []
-    findings = []
-    for i, fact in enumerate(article.key_facts):
-        paragraph = best_paragraph(source, vocabulary, fact.text) if source else None
-        named = not index.complete or index.named(fact.attribution) or word_in(
-            article.source.outlet, fact.attribution)     # unknown counts as named
-        for p in attribution.check(fact.attribution, fact.status, named, paragraph):
-            findings.append(Finding(("key_facts", i, "attribution"),
-                                    f"{p.message} [{p.rule}]", p.hint, rule=p.rule))
-        for number in sorted(numbers(fact.text) - in_source) if source else ():
-            findings.append(Finding(
-                ("key_facts", i, "text"), f"{number} does not occur in the source text "
-                "[number-not-in-source]", "check the figure against the report",
-                rule="number-not-in-source", needle=number))
-    return findings
-
-
-def word_in(word: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
-
-
-def paragraph_words(source: SourceText) -> list[set[str]]:
-    """The words of each source paragraph, lowercased: read once per article, not once
-    per key fact (it was most of the generator's time at 1,000 articles)."""
-    return [{w.lower() for w in WORD.findall(p.text)} for p in source.paragraphs]
-
-
-def best_paragraph(source: SourceText, vocabulary: list[set[str]],
-                   text: str) -> str | None:
-    """The source paragraph sharing the most words with `text` (at least three)."""
-    wanted = {w.lower() for w in WORD.findall(text) if len(w) > 3}
-    scored = [(len(wanted & words), -n, p.text)
-              for n, (p, words) in enumerate(zip(source.paragraphs, vocabulary, strict=True))]
-    best = max(scored)
-    return best[2] if best[0] >= 3 else None
-
-
-def prose(article: Article) -> list[tuple[Loc, str]]:
-    """Every text in our own words (quotes are verbatim, so not theirs to fix)."""
-    texts: list[tuple[Loc, str]] = [(("standfirst",), article.standfirst),
-                                    (("summary",), article.summary),
-                                    (("why_it_matters",), article.why_it_matters)]
-    texts += [(("key_facts", i, "text"), f.text) for i, f in enumerate(article.key_facts)]
-    texts += [(("timeline", i, "event"), e.event) for i, e in enumerate(article.timeline)]
-    texts += [(("unknowns", i), u) for i, u in enumerate(article.unknowns)]
-    texts += [(("quotes", i, "context"), q.context) for i, q in enumerate(article.quotes)]
-    return texts
-
-
-def unit_findings(loc: Loc, text: str) -> list[Finding]:
-    found = []
-    for pair in mismatched_pairs(text):
-        if pair.agrees:
-            found.append(Finding(loc, f"'{pair.text}': a rough figure converted too "
-                                 f"precisely", f"write {pair.expected}", needle=pair.text))
-        else:
-            found.append(Finding(loc, f"'{pair.text}': the two units disagree",
-                                 f"the conversion gives {pair.expected}", "error",
-                                 needle=pair.text))
-    return found
-
-
-def accept(article: Article, findings: list[Finding], has_source: bool,
-           names_known: bool) -> list[Finding]:
-    """Drop the warnings the writer accepted; flag acceptances that match nothing."""
-    kept = []
-    for f in findings:
-        item = owner(article, f.loc)
-        if f.rule and item is not None and f.rule in {a.rule for a in item.accept}:
-            continue
-        kept.append(f)
-    fired = {(f.loc[:2], f.rule) for f in findings if f.rule}
-    for j, a in enumerate(article.source.accept):
-        if (("source",), a.rule) not in fired:
-            kept.append(Finding(("source", "accept", j, "rule"),
-                                f"accepted warning '{a.rule}' does not occur here",
-                                "remove this entry from accept:"))
-    for section in ("key_facts", "quotes"):
-        for i, item in enumerate(getattr(article, section)):
-            for j, a in enumerate(item.accept):
-                if ((section, i), a.rule) in fired or (
-                        a.rule in NEEDS_SOURCE and not has_source) or (
-                        a.rule in NEEDS_NAMES and not names_known):
-                    continue
-                kept.append(Finding(
-                    (section, i, "accept", j, "rule"),
-                    f"accepted warning '{a.rule}' does not occur here",
-                    "remove this entry from accept:"))
-    return kept
-
-
-def owner(article: Article, loc: Loc) -> KeyFact | Quote | Source | None:
-    """The key fact, quote or source a location belongs to."""
-    if loc[:1] == ("source",):
-        return article.source
-    if len(loc) >= 2 and loc[0] in ("key_facts", "quotes") and isinstance(loc[1], int):
-        item: KeyFact | Quote = getattr(article, str(loc[0]))[loc[1]]
-        return item
-    return None

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from generator.checks.rules import RuleName
 from generator.stages.safety import check_markdown, check_relative_path, check_url
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -138,15 +139,12 @@ class Site(Strict):
 
 
 Status = Literal["confirmed", "reported", "claimed", "disputed"]
-Rule = Literal["confirmed-needs-named-source", "plural-attribution-one-source",
-               "bare-source", "source-not-placed", "number-not-in-source",
-               "quote-speaker", "no-source-url"]
 
 
 class Acceptance(Strict):
     """A warning of `explainer check` the writer has considered and accepts."""
 
-    rule: Rule
+    rule: RuleName
     """The rule whose warning is accepted, as `explainer check` names it."""
     reason: Text
     """Why the warning does not apply here, in a short sentence."""

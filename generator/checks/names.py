@@ -1,0 +1,41 @@
+"""Who a text names: every actor's names (name, aliases, a person's surname), matched as
+whole words. The quote and attribution checks ask it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.stages.validate import Content
+
+
+class NameIndex:
+    """Every actor's names (name, aliases, a person's surname), matched as whole words."""
+
+    def __init__(self, content: Content):
+        self.ids: dict[str, set[str]] = {}
+        for actor_id, actor in content.actors.items():
+            surname = [actor.name.split()[-1]] if actor.kind == "person" else []
+            for name in (actor.name, *actor.aliases, *surname):
+                self.ids.setdefault(name, set()).add(actor_id)
+        self.speakers = {a for a, x in content.actors.items()
+                         if x.kind in ("person", "organization")}
+        self.affiliation = {a: x.affiliation for a, x in content.actors.items()}
+        self.complete = not any(kind == "actor" for kind, _ in content.invalid)
+        """Whether every actor's names are known (none is invalid)."""
+        self.signature = tuple((a, x.name, tuple(x.aliases), x.kind, x.affiliation)
+                               for a, x in content.actors.items())
+        names = sorted(self.ids, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"
+                                  if names else r"(?!x)x")
+
+    def related(self, actor_id: str) -> set[str]:
+        """The actor, what it belongs to, and who belongs to it: any may speak for it."""
+        members = {a for a, parent in self.affiliation.items() if parent == actor_id}
+        return {actor_id, *members, *filter(None, [self.affiliation.get(actor_id)])}
+
+    def actors_in(self, text: str) -> set[str]:
+        return {a for m in self.pattern.finditer(text) for a in self.ids[m.group(0)]}
+
+    def named(self, text: str) -> bool:
+        return self.pattern.search(text) is not None
