@@ -68,13 +68,16 @@ class Memory:
 def check(project: Project, sources: Mapping[str, Path] | None = None,
           memory: Memory | None = None) -> Result[Verified]:
     """Read and check all content; nothing is written. Each stage runs on what the one
-    before could make of the valid files, so the result holds every problem at once."""
+    before could make of the valid files, so the result holds every problem at once.
+    A hand-written page whose name a generated page takes is found by `docs_pages`."""
     memory = memory or Memory()
     loaded = load(project.content, project.root, memory.read)      # YAML with positions
     content = loaded.then(lambda files: validate(files, memory.model))  # typed models
     resolved = content.then(resolve)                # cross-references and backlinks
-    return resolved.then(lambda found: verify(      # quotes, attributions, units
+    verified = resolved.then(lambda found: verify(  # quotes, attributions, units
         found, project.root, sources, memory.memo))
+    _, pages = read_pages(project.content, project.root, ())  # content/pages/ readable
+    return Result(verified.value, verified.problems + tuple(pages))
 
 
 def record(project: Project, sources: Mapping[str, Path] | None = None

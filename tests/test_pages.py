@@ -90,3 +90,15 @@ def test_generate_copies_the_pages_and_removes_what_it_did_not_write(tmp_path):
     (root / "content/pages/glossary.md").unlink()
     assert run_explainer(root, "generate").returncode == 0
     assert not (root / "docs/contact.md").exists()
+
+
+def test_check_lists_a_page_problem_with_the_content_problems(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root / "content")
+    (root / "content/pages/about.md").write_bytes(b"# About\n\nCaf\xe9\n")
+    actor = root / "content/actors/ada-ruritan.yaml"
+    actor.write_text(actor.read_text().replace("kind: person", "kind: persn"))
+    result = run_explainer(root, "check")
+    assert result.returncode == 1
+    assert "content/pages/about.md:3:4: error: file is not UTF-8 (byte 0xe9)" in result.stderr
+    assert "content/actors/ada-ruritan.yaml:" in result.stderr
