@@ -221,6 +221,9 @@ def make_article(rng: random.Random, index: int, pool: Pool) -> tuple[str, dict[
     if rng.random() < 0.1:
         article["updated"] = published + dt.timedelta(days=rng.randint(1, 20))
         article["corrections"] = [{"date": article["updated"], "text": sentence(rng, 10, 20)}]
+    article["in_short"] = [sentence(rng, 8, 14) for _ in range(rng.randint(3, 5))]
+    for principal in article["actors"][:2]:
+        principal["principal"] = True
     return article_id, article
 
 

@@ -121,11 +121,13 @@ def test_new_article_round_trip(root, capsys):
         f"error {at}:14: source.outlet {empty}",
         f"error {at}:18: source.bylines is empty | add at least one item, like [First Item]",
         f"error {at}:20: source.dateline {empty}",
-        f"error {at}:23: summary {empty}",
-        f"error {at}:26: why_it_matters {empty}",
-        f"error {at}:30: key_facts item 1, text {empty}",
-        f"error {at}:31: key_facts item 1, attribution {empty}",
-        f"error {at}:32: key_facts item 1, status is empty | write one of: confirmed, reported, "
+        f"error {at}:24: in_short is empty | add at least 3 items, each on its own line "
+        "starting with '- '",
+        f"error {at}:28: summary {empty}",
+        f"error {at}:31: why_it_matters {empty}",
+        f"error {at}:35: key_facts item 1, text {empty}",
+        f"error {at}:36: key_facts item 1, attribution {empty}",
+        f"error {at}:37: key_facts item 1, status is empty | write one of: confirmed, reported, "
         "claimed, disputed",
     ])
     fill(path, {
@@ -134,6 +136,7 @@ def test_new_article_round_trip(root, capsys):
         "  bylines: []": "  bylines: [A. Reporter]",
         "  dateline:": "  dateline: STRELSAU",
         "  # url: https://www.reuters.com/...": "  url: https://wire.example/no-second-test",
+        "in_short: []": "in_short: [No second test, The ministry says so, Rumours said otherwise]",
         "summary: |": "summary: |\n  Ruritania says there was no second test.",
         "why_it_matters: |": "why_it_matters: |\n  Rumours said otherwise.",
         "  - text:": "  - text: There was no second test.",

@@ -73,6 +73,8 @@ class ArticlePage:
 @dataclass(frozen=True)
 class ActorPage:
     actor: Actor
+    title: str | None
+    """Its title as it is now (the latest of its dated titles, else its title)."""
     ld: dict[str, Any]
     affiliation: Link | None
     quotes: Chunk
@@ -111,8 +113,9 @@ def article_page(parts: Parts, article_id: str) -> ArticlePage:
         contact=contact(content.site),
         updated=modified if modified != article.published.isoformat() else None,
         statuses=STATUS_HELP,
-        quotes=[parts.quote(q) for q in article.quotes],
-        groups=parts.groups([(a.ref, parts.card(a.ref, a.role)) for a in article.actors]),
+        quotes=[parts.quote(q, on=article.published) for q in article.quotes],
+        groups=parts.groups([(a.ref, parts.card(a.ref, a.role, article.published))
+                             for a in article.actors]),
         weapons=[weapon_row(parts, w.ref, w.role) for w in article.weapons],
         chart=range_chart(content.weapons, [w.ref for w in article.weapons]),
         timeline=[parts.event(e) for e in sorted(article.timeline, key=lambda e: e.date)],
@@ -141,6 +144,7 @@ def actor_page(parts: Parts, actor_id: str, lists: dict[str, list[Chunk]]) -> Ac
     links = parts.resolved.links["actor"][actor_id]
     return ActorPage(
         actor=actor,
+        title=parts.title(actor_id),
         ld=meta.actor_ld(content.site, actor_id, actor,
                          content.actors.get(actor.affiliation or "")),
         affiliation=parts.link("actor", actor.affiliation) if actor.affiliation else None,

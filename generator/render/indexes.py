@@ -116,7 +116,7 @@ def weapons_index(parts: Parts, lists: Lists, cap: int) -> WeaponsIndex:
 
 
 def quotes_page(parts: Parts, letter: str, chunk: Chunk) -> QuotesPage:
-    speakers = [Speaker(parts.link("actor", speaker), parts.content.actors[speaker].title,
+    speakers = [Speaker(parts.link("actor", speaker), parts.title(speaker),
                         [parts.quote(quote, article) for _, article, quote in items])
                 for speaker, items in groupby(chunk.items, key=lambda item: item[0])]
     return QuotesPage(letter, chunk, speakers)

@@ -173,8 +173,8 @@ def actor_ld(site: Site, actor_id: str, actor: Actor,
     }
     if actor.aliases:
         data["alternateName"] = actor.aliases
-    if actor.title and actor.kind == "person":
-        data["jobTitle"] = actor.title
+    if actor.current_title() and actor.kind == "person":
+        data["jobTitle"] = actor.current_title()
     link = affiliation_property(actor, affiliation) if affiliation is not None else None
     if link is not None and affiliation is not None and actor.affiliation:
         data[link] = {"@type": schema_type(affiliation.kind), "name": affiliation.name,

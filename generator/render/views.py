@@ -96,18 +96,28 @@ class Parts:
     def link(self, kind: str, id_: str) -> Link:
         return Link(self.content.title(kind, id_), KINDS[kind].page(id_))
 
-    def quote(self, quote: Quote, article_id: str | None = None) -> QuoteCard:
+    def title(self, actor_id: str, on: dt.date | None = None) -> str | None:
+        """An actor's title as it was on a day (an article's date), else as it is now."""
+        actor = self.content.actors[actor_id]
+        return actor.title_on(on) if on else actor.current_title()
+
+    def quote(self, quote: Quote, article_id: str | None = None,
+              on: dt.date | None = None) -> QuoteCard:
+        """A quote card; the speaker's title is the one they had on the day `on`, or on
+        the date of the article named."""
+        day = on or (self.content.articles[article_id].published if article_id else None)
         return QuoteCard(quote.text, quote.venue, quote.context,
                          self.link("actor", quote.speaker),
-                         self.content.actors[quote.speaker].title, self.proof(quote),
+                         self.title(quote.speaker, day), self.proof(quote),
                          self.link("article", article_id) if article_id else None)
 
     def event(self, event: Event, article_id: str | None = None) -> EventLine:
         return EventLine(event.date, event.event, event.scheduled,
                          self.link("article", article_id) if article_id else None)
 
-    def card(self, actor_id: str, role: str | None = None) -> Card:
-        return Card(self.link("actor", actor_id), self.content.actors[actor_id].title, role)
+    def card(self, actor_id: str, role: str | None = None,
+             on: dt.date | None = None) -> Card:
+        return Card(self.link("actor", actor_id), self.title(actor_id, on), role)
 
     def mention(self, article_id: str) -> Mention:
         return Mention(self.link("article", article_id),

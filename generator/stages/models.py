@@ -11,7 +11,15 @@ import re
 import zoneinfo
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from generator.checks.rules import RuleName
 from generator.stages.safety import check_markdown, check_relative_path, check_url
@@ -80,6 +88,9 @@ Url = Annotated[str, Field(pattern=URL), AfterValidator(check_url)]
 RelativePath = Annotated[str, AfterValidator(check_relative_path)]
 Email = Annotated[str, Field(pattern=EMAIL)]
 TimeZone = Annotated[str, AfterValidator(_time_zone)]
+SHORT = 140
+"""The longest "In short" bullet, in characters: two lines on a phone."""
+Short = Annotated[str, Field(min_length=1, max_length=SHORT), AfterValidator(check_markdown)]
 
 
 class Strict(BaseModel):
@@ -197,6 +208,9 @@ class ArticleActor(Strict):
     """The actor's id (a file in content/actors/)."""
     role: Text
     """What this actor does in this story."""
+    principal: bool = False
+    """true for the few actors the story is about: shown at the top of the article,
+    and ranked first among the main actors on the home page."""
 
 
 class ArticleWeapon(Strict):
@@ -215,6 +229,9 @@ class Quote(Strict):
     """Where it was said, e.g. "post on X", "statement", "interview with Reuters"."""
     context: Text
     """What it responds to, in our words."""
+    pull: bool = False
+    """true for the one quote shown large near the top of the article (without it, the
+    first quote is)."""
     accept: list[Acceptance] = []
     """Warnings of the editorial checks accepted for this quote, each with a reason."""
 
@@ -231,6 +248,18 @@ class Event(Strict):
     scheduled: bool = False
     """true for an event still to come when the article is published (a vote, an
     inauguration); shown as planned rather than as having happened."""
+
+
+class Question(Strict):
+    """A question a reader may ask, answered in a short card of its own."""
+
+    question: Annotated[str, Field(min_length=1, max_length=80),
+                        AfterValidator(check_markdown)]
+    """The question as a reader would ask it, e.g. "What are ATACMS?" or "Why now?"."""
+    answer: Annotated[str, Field(min_length=1, max_length=500),
+                      AfterValidator(check_markdown)]
+    """The answer in two or three sentences of our own, readable without the rest of
+    the page (Markdown)."""
 
 
 class Correction(Strict):
@@ -261,6 +290,9 @@ class Article(Strict):
     """Who wrote this explainer, when not the site's authors (content/site.yaml)."""
     source: Source
     """The report this explainer summarises."""
+    in_short: list[Short] = Field(min_length=3, max_length=5)
+    """The story in 3 to 5 short bullets, shown first: together with the headline they
+    fit on one phone screen. Each is one sentence of at most 140 characters."""
     summary: Text
     """What happened, in our own words (Markdown)."""
     why_it_matters: Text
@@ -275,10 +307,48 @@ class Article(Strict):
     """Direct quotations, verbatim and attributed."""
     timeline: list[Event] = []
     """What happened when."""
+    questions: list[Question] = []
+    """Questions a reader may ask, each answered in a card, e.g. "Why now?"."""
     unknowns: list[Text] = []
     """What we don't know yet."""
     corrections: list[Correction] = []
     """Corrections made to this explainer, oldest first."""
+
+    @field_validator("quotes")
+    @classmethod
+    def _one_pull_quote(cls, quotes: list[Quote]) -> list[Quote]:
+        pulled = [str(i + 1) for i, q in enumerate(quotes) if q.pull]
+        if len(pulled) > 1:
+            raise ValueError(f"only one quote can have pull: true (quotes {' and '.join(pulled)}"
+                             " have it)")
+        return quotes
+
+
+class DatedTitle(Strict):
+    """A title an actor held for a while, e.g. President-elect until an inauguration."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    title: Text
+    """The title or role, e.g. U.S. President-elect."""
+    since: Day | None = Field(None, alias="from")
+    """The first day with this title (YYYY-MM-DD); left out, it had it before any date
+    the site shows."""
+    until: Day | None = Field(None, alias="to")
+    """The last day with this title; left out, it still has it."""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> DatedTitle:
+        if self.since is None and self.until is None:
+            raise ValueError("give the title a from: date, a to: date or both")
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"from: {self.since} is after to: {self.until}")
+        return self
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the actor held this title on that day."""
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until)
 
 
 ActorKind = Literal["person", "organization", "country", "group"]
@@ -300,7 +370,12 @@ class Actor(Strict):
     kind: ActorKind
     """person, organization, country or group."""
     title: Markdown | None = None
-    """Title or role, e.g. President of Ukraine."""
+    """Title or role, or for a country a one-line description, e.g. President of
+    Ukraine; the line under the name on cards. Dated titles below take precedence on
+    the days they cover."""
+    titles: list[DatedTitle] = []
+    """Titles held for a time, with from/to dates: an article shows the title as it was
+    on the article's date (President-elect on an article of November 2024)."""
     affiliation: Id | None = None
     """Id of the actor this one belongs to or works for."""
     aliases: list[Text] = []
@@ -309,6 +384,16 @@ class Actor(Strict):
     """Who this is, in one or two sentences (Markdown)."""
     moved_from: list[Id] = []
     """Ids this actor had before `explainer rename`: its old address redirects here."""
+
+    def title_on(self, day: dt.date) -> str | None:
+        """The title as it was on that day: the dated title covering it, else `title`."""
+        dated = [t.title for t in self.titles if t.covers(day)]
+        return dated[-1] if dated else self.title
+
+    def current_title(self) -> str | None:
+        """The title today: the latest dated title still held, else `title`."""
+        held = [t for t in self.titles if t.until is None]
+        return held[-1].title if held else self.title
 
 
 class Range(Strict):

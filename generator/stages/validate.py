@@ -203,6 +203,9 @@ def empty(doc: Document, loc: Loc, name: str, err: Any) -> ContentError:
     expected = err.get("ctx", {}).get("expected")
     if expected:
         hint = f"write one of: {expected.replace(' or ', ', ').replace(chr(39), '')}"
+    elif err["type"] == "too_short" and err["ctx"].get("min_length", 1) > 1:
+        hint = (f"add at least {err['ctx']['min_length']} items, each on its own line "
+                "starting with '- '")
     elif err["type"] in ("list_type", "too_short"):
         hint = "add at least one item, like [First Item]"
     elif loc and isinstance(loc[-1], int):
@@ -221,6 +224,8 @@ DATE_ERRORS = {"date_from_datetime_parsing", "date_parsing", "date_from_datetime
 HINTS = {
     "string_type": "write text here",
     "too_short": "fill this in or remove it",
+    "string_too_long": "shorten it",
+    "too_long": "keep only the most important ones",
     "date_from_datetime_parsing": "write the date as YYYY-MM-DD, e.g. 2024-11-17",
     "date_parsing": "write the date as YYYY-MM-DD, e.g. 2024-11-17",
     "date_type": "write the date as YYYY-MM-DD, e.g. 2024-11-17",

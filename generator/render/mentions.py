@@ -1,0 +1,106 @@
+"""Names linked in the prose: the first mention of a known actor or weapon in a text
+links to its page.
+
+Writers' text is untrusted, so linking works on text that is already HTML-escaped and
+made inert as Markdown structure (render's `inline`/`block`), and only adds Markdown
+links whose label is the writer's own words, unchanged, and whose target is built from a
+validated id. Nothing inside an existing link, a link target, a web address or a
+character reference is touched. A name shared by two entities links to neither.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from generator.stages.validate import Content
+
+# Names that could change the Markdown around them are never matched (and so never
+# become link labels): brackets, emphasis and code markers, backslashes, pipes, markup.
+UNSAFE_NAME = re.compile(r"[\[\]()*_`\\|<>{}#!^~]")
+# Regions of escaped Markdown that are left alone: links and images with their label
+# and target ([..](..), [..][..], [..]) and web addresses. Character references (&#39;)
+# are kept whole by the name pattern's look-arounds.
+PROTECTED = re.compile(r"!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?"
+                       r"|(?:https?|mailto|ftp):\S*|www\.\S+")
+# A name starts a word: not after a letter, a hyphen, `&` or `#` (inside a character
+# reference), `]` (after a link label), `!` (which would make the link an image) or a
+# backslash; and it ends one: not before a letter or a hyphenated word ("U.S.-made").
+BEFORE = r"(?<![\w\-&#\]!\\])"
+AFTER = r"(?![\w]|-\w)"
+
+
+@dataclass(frozen=True)
+class Names:
+    """Every known name and alias -> the docs path of its page, matched by one regex."""
+
+    targets: dict[str, str]
+    pattern: re.Pattern[str] | None
+
+    def link(self, escaped: str, root: str, seen: set[str] | None = None) -> Markup:
+        """escaped with the first mention of each target linked (`seen`, when given, is
+        shared between calls so that a target links once across them)."""
+        seen = set() if seen is None else seen
+        out, at = [], 0
+        for match in self.matches(escaped):
+            path = self.targets[" ".join(match.group().split())]
+            if path not in seen:
+                seen.add(path)
+                out += [escaped[at:match.start()], f"[{match.group()}]({root}{path})"]
+                at = match.end()
+        return Markup("".join(out) + escaped[at:])
+
+    def matches(self, escaped: str) -> list[re.Match[str]]:
+        """The mentions of known names in escaped text, outside links and addresses."""
+        if self.pattern is None:
+            return []
+        kept = [(m.start(), m.end()) for m in PROTECTED.finditer(escaped)]
+        return [m for m in self.pattern.finditer(escaped)
+                if not any(start < m.end() and m.start() < end for start, end in kept)]
+
+    def mentioned(self, escaped_texts: Iterable[str]) -> dict[str, int]:
+        """docs path -> in how many of the texts its name or an alias appears."""
+        counts: dict[str, int] = {}
+        for text in escaped_texts:
+            for path in {self.targets[" ".join(m.group().split())]
+                         for m in self.matches(text)}:
+                counts[path] = counts.get(path, 0) + 1
+        return counts
+
+
+def names(content: Content) -> Names:
+    """The names and aliases of every actor and weapon, each to its page."""
+    return from_pairs(
+        (name, f"{kind}/{id_}.md")
+        for kind, things in (("actors", content.actors), ("weapons", content.weapons))
+        for id_, thing in things.items()
+        for name in (thing.name, getattr(thing, "full_name", None) or "", *thing.aliases))
+
+
+def from_pairs(pairs: Iterable[tuple[str, str]]) -> Names:
+    """Names from (name as written, docs path) pairs; a name with two paths is dropped,
+    and so is a name holding Markdown or HTML characters."""
+    owners: dict[str, set[str]] = {}
+    for name, path in pairs:
+        name = " ".join(name.split())
+        if name and not UNSAFE_NAME.search(name):
+            owners.setdefault(str(escape(name)), set()).add(path)
+    return of({name: next(iter(paths)) for name, paths in owners.items() if len(paths) == 1})
+
+
+def of(targets: dict[str, str]) -> Names:
+    """Names for escaped name -> docs path."""
+    return Names(targets, compile_names(targets))
+
+
+def compile_names(targets: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for all names, longest first, whole words only; spaces in a name match
+    any run of white space (a name may wrap onto the next line of a YAML block)."""
+    ordered = sorted(targets, key=lambda n: (-len(n), n))
+    if not ordered:
+        return None
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in ordered)
+    return re.compile(f"{BEFORE}(?:{alternatives}){AFTER}")
