@@ -49,8 +49,8 @@ EDITS = [
     ("an actor's name", lambda r: replace(r / "content/actors/poland.yaml",
                                           "name: Poland", "name: Republic of Poland")),
     ("an actor reference removed", lambda r: replace(
-        r / ARTICLE, "  - ref: joe-biden\n    role: His administration made the decision two "
-        "months before he leaves office\n    principal: true\n", "")),
+        r / ARTICLE, "  - ref: joe-biden\n    role: His administration made the decision, weeks "
+        "before he leaves office\n    principal: true\n", "")),
     ("a new actor, referenced", lambda r: (
         (r / "content/actors/kaja-kallas.yaml").write_text(
             "name: Kaja Kallas\nkind: person\nsummary: Incoming EU foreign policy chief.\n",

@@ -79,10 +79,15 @@ def test_largest_page_does_not_grow_with_the_number_of_articles(sites):
     assert large <= 1.3 * small, (small, large)
 
 
+def unlinked(markdown: str) -> str:
+    """Markdown with links reduced to their words (names in quotes link to their page)."""
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+
+
 def test_every_quote_event_and_article_is_reachable_from_its_index(sites):
     pages, resolved = sites[60]
     c = resolved.content
-    quote_pages = "".join(pages[p] for p in reachable(pages, "quotes/index.md"))
+    quote_pages = unlinked("".join(pages[p] for p in reachable(pages, "quotes/index.md")))
     event_pages = "".join(pages[p] for p in reachable(pages, "timeline/index.md"))
     article_pages = reachable(pages, "articles/index.md")
     assert len(pages["quotes/index.md"]) < 2000

@@ -3,8 +3,8 @@
 
 import pytest
 
+from generator.render.escape import block, inline
 from generator.render.mentions import from_pairs, names, of
-from generator.render.pages import block, inline
 from generator.stages.load import load
 from generator.stages.validate import validate
 
@@ -21,7 +21,7 @@ NAMES = of({
 
 
 def linked(text: str) -> str:
-    return str(NAMES.link(str(inline(text)), "../"))
+    return str(NAMES.link(str(inline(text))).markdown("../"))
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -55,7 +55,7 @@ def test_names_inside_links_addresses_and_words_stay_text(text):
 
 
 def test_a_wrapped_name_in_a_paragraph_is_linked_whole():
-    text = str(NAMES.link(str(block("Troops from North\nKorea arrived.")), "../"))
+    text = str(NAMES.link(str(block("Troops from North\nKorea arrived."))).markdown("../"))
     assert text == "Troops from [North\nKorea](../actors/north-korea.md) arrived."
 
 
@@ -79,7 +79,7 @@ def test_a_name_two_pages_share_links_to_neither_and_markup_names_are_dropped():
                         ("<b>X</b>", "actors/x.md"), ("O'Neill", "actors/oneill.md")])
     assert found.targets == {"Tbilisi": "actors/georgia.md",
                              "O&#39;Neill": "actors/oneill.md"}
-    assert str(found.link(str(inline("Georgia and Tbilisi")), "")) == (
+    assert str(found.link(str(inline("Georgia and Tbilisi"))).markdown("")) == (
         "Georgia and [Tbilisi](actors/georgia.md)")
 
 

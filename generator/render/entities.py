@@ -1,4 +1,4 @@
-"""The views of one file's own page: an article, an actor, a weapon.
+"""The views of one file's own page: an actor, a weapon (an article's is in `article`).
 
 An actor's or weapon's page shows the first page of each of its backlink lists
 (quotes, events, articles); the further pages are `indexes.MorePage`s of the same
@@ -10,22 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
-
 from generator.render import meta
-from generator.render.charts import RangeChart, range_chart
-from generator.render.filters import day
 from generator.render.listings import Chunk
-from generator.render.views import Card, EventLine, Group, Link, Parts, QuoteCard, contact
-from generator.stages.models import Actor, Article, Range, Weapon
-
-STATUS_HELP = {
-    "confirmed": "on the record or verified",
-    "reported": "reported by the source, from people who asked not to be named",
-    "claimed": "said by one side, not independently verified",
-    "disputed": "contested by others",
-}
-"""What each status badge of a key fact means, as the legend says."""
+from generator.render.views import Card, Link, Parts
+from generator.stages.models import Actor, Range, Weapon
 
 
 @dataclass(frozen=True)
@@ -39,35 +27,6 @@ class WeaponRow:
     """Its role in the story, in an article's table."""
     origin: Link | None = None
     """The actor that makes it, in the weapons index."""
-
-
-@dataclass(frozen=True)
-class Banner:
-    """What the preview says on a page the published site does not have."""
-
-    title: str
-    text: str
-
-
-@dataclass(frozen=True)
-class ArticlePage:
-    article: Article
-    held: Banner | None
-    """The Draft or Scheduled banner of an article held back (serve only)."""
-    ld: dict[str, Any]
-    byline: str
-    """Who wrote the explainer: 'Explainer desk'."""
-    contact: Markup | None
-    """How readers report an error, as a Markdown sentence."""
-    updated: str | None
-    """When it last changed (update or correction), if after it was published."""
-    statuses: dict[str, str]
-    quotes: list[QuoteCard]
-    groups: list[Group]
-    weapons: list[WeaponRow]
-    chart: RangeChart | None
-    timeline: list[EventLine]
-    """Its events, oldest first."""
 
 
 @dataclass(frozen=True)
@@ -99,38 +58,6 @@ def weapon_row(parts: Parts, weapon_id: str, role: str | None = None,
     maker = parts.link("actor", weapon.origin) if origin and weapon.origin else None
     return WeaponRow(parts.link("weapon", weapon_id), weapon.category, weapon.range,
                      role, maker)
-
-
-def article_page(parts: Parts, article_id: str) -> ArticlePage:
-    content = parts.content
-    article = content.articles[article_id]
-    modified = meta.modified(article)
-    return ArticlePage(
-        article=article,
-        held=banner(parts.resolved.held.get(article_id), article),
-        ld=meta.article_ld(content.site, article_id, article),
-        byline=meta.byline(content.site, article),
-        contact=contact(content.site),
-        updated=modified if modified != article.published.isoformat() else None,
-        statuses=STATUS_HELP,
-        quotes=[parts.quote(q, on=article.published) for q in article.quotes],
-        groups=parts.groups([(a.ref, parts.card(a.ref, a.role, article.published))
-                             for a in article.actors]),
-        weapons=[weapon_row(parts, w.ref, w.role) for w in article.weapons],
-        chart=range_chart(content.weapons, [w.ref for w in article.weapons]),
-        timeline=[parts.event(e) for e in sorted(article.timeline, key=lambda e: e.date)],
-    )
-
-
-def banner(why: str | None, article: Article) -> Banner | None:
-    """The Draft or Scheduled banner of a held-back article (serve only)."""
-    if why == "draft":
-        return Banner("Draft", "Not on the published site: remove draft: true from the "
-                      "file to publish it.")
-    if why == "scheduled":
-        return Banner("Scheduled", "Not on the published site until "
-                      f"{day(article.published)}, its published date.")
-    return None
 
 
 def backlink_lists(parts: Parts, lists: dict[str, list[Chunk]]) -> dict[str, Chunk]:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from generator.checks.units import convert, show
 from generator.render.escape import block, cell, html_text, inline
+from generator.render.mentions import Prose
 from generator.stages.models import Range
 
 
@@ -66,8 +67,14 @@ def yaml_value(value: Any) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False).replace("<", "\\u003c"))
 
 
+def prose(text: Prose, root: str) -> Markup:
+    """Escaped text with its linked names, each link reached from this page through root."""
+    return text.markdown(root)
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "distance": distance, "short_distance": short_distance, "day": day,
     "partial_date": partial_date, "inline": inline,
     "cell": cell, "block": block, "sentence": sentence, "yaml": yaml_value,
+    "prose": prose,
 }

@@ -2,10 +2,12 @@
 links to its page.
 
 Writers' text is untrusted, so linking works on text that is already HTML-escaped and
-made inert as Markdown structure (render's `inline`/`block`), and only adds Markdown
-links whose label is the writer's own words, unchanged, and whose target is built from a
-validated id. Nothing inside an existing link, a link target, a web address or a
-character reference is touched. A name shared by two entities links to neither.
+made inert as Markdown structure (`escape.inline`/`block`), and only adds Markdown links
+whose label is the writer's own words, unchanged, and whose target is a page built from
+a validated id. Nothing inside an existing link, a link target, a web address or a
+character reference is touched. A name shared by two entities links to neither. The
+result is a `Prose`: escaped pieces and links, written out by the `prose` filter with the
+page's way back to docs/ in front of each link.
 """
 
 from __future__ import annotations
@@ -34,24 +36,45 @@ AFTER = r"(?![\w]|-\w)"
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A name as the writer wrote it (escaped), linking to the docs path of its page."""
+
+    text: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Prose:
+    """Escaped Markdown with some names linked: escaped text and mentions, in order."""
+
+    pieces: tuple[str | Mention, ...]
+
+    def markdown(self, root: str) -> Markup:
+        """The Markdown, each link's page reached through `root` ('../')."""
+        return Markup("".join(p if isinstance(p, str) else f"[{p.text}]({root}{p.path})"
+                              for p in self.pieces))
+
+
+@dataclass(frozen=True)
 class Names:
     """Every known name and alias -> the docs path of its page, matched by one regex."""
 
     targets: dict[str, str]
     pattern: re.Pattern[str] | None
 
-    def link(self, escaped: str, root: str, seen: set[str] | None = None) -> Markup:
+    def link(self, escaped: str, seen: set[str] | None = None) -> Prose:
         """escaped with the first mention of each target linked (`seen`, when given, is
         shared between calls so that a target links once across them)."""
         seen = set() if seen is None else seen
-        out, at = [], 0
+        pieces: list[str | Mention] = []
+        at = 0
         for match in self.matches(escaped):
             path = self.targets[" ".join(match.group().split())]
             if path not in seen:
                 seen.add(path)
-                out += [escaped[at:match.start()], f"[{match.group()}]({root}{path})"]
+                pieces += [escaped[at:match.start()], Mention(match.group(), path)]
                 at = match.end()
-        return Markup("".join(out) + escaped[at:])
+        return Prose(tuple(piece for piece in [*pieces, escaped[at:]] if piece))
 
     def matches(self, escaped: str) -> list[re.Match[str]]:
         """The mentions of known names in escaped text, outside links and addresses."""

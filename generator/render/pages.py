@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from generator.kinds import KINDS
-from generator.render import entities, indexes, sitewide
+from generator.render import article, entities, indexes, sitewide
 from generator.render.filters import FILTERS
 from generator.render.indexes import Pending
 from generator.render.listings import CAP, Lists, lists
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 ENTITY_PAGES: dict[str, Callable[..., object]] = {
-    "article": entities.article_page,
+    "article": article.article_page,
     "actor": entities.actor_page,
     "weapon": entities.weapon_page,
 }

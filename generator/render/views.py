@@ -12,11 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
 from generator.kinds import KINDS
+from generator.render.escape import block, inline
+from generator.render.mentions import Names, Prose, names
+from generator.render.story import outlook
 from generator.stages.models import ACTOR_KINDS, Event, Quote, Site
 from generator.stages.resolve import Resolved
 
@@ -36,7 +40,8 @@ class Link:
 class QuoteCard:
     """A quotation with its speaker, and whether it was checked against the source."""
 
-    text: str
+    text: Prose
+    """The words, with the first mention of each known name linked (the words unchanged)."""
     venue: str
     context: str
     speaker: Link
@@ -53,10 +58,10 @@ class EventLine:
 
     date: str
     text: str
-    scheduled: bool
-    """Still to come when the article was published."""
     article: Link | None
     """The article it is from, on pages that gather events from several."""
+    ahead: str | None = None
+    """"Scheduled" or "Expected" when it comes after the date of its article."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,16 @@ class Parts:
         self.proof: Callable[[Quote], str] = (
             verified.quote_verified if verified else lambda quote: "")
 
+    @cached_property
+    def names(self) -> Names:
+        """Every actor's and weapon's names and aliases, for linking them in the prose."""
+        return names(self.content)
+
+    def prose(self, text: str, paragraphs: bool = False,
+              seen: set[str] | None = None) -> Prose:
+        """Writers' text escaped (one line, or paragraphs), with names linked."""
+        return self.names.link(str(block(text) if paragraphs else inline(text)), seen)
+
     def link(self, kind: str, id_: str) -> Link:
         return Link(self.content.title(kind, id_), KINDS[kind].page(id_))
 
@@ -106,14 +121,19 @@ class Parts:
         """A quote card; the speaker's title is the one they had on the day `on`, or on
         the date of the article named."""
         day = on or (self.content.articles[article_id].published if article_id else None)
-        return QuoteCard(quote.text, quote.venue, quote.context,
+        return QuoteCard(self.prose(quote.text), quote.venue, quote.context,
                          self.link("actor", quote.speaker),
                          self.title(quote.speaker, day), self.proof(quote),
                          self.link("article", article_id) if article_id else None)
 
-    def event(self, event: Event, article_id: str | None = None) -> EventLine:
-        return EventLine(event.date, event.event, event.scheduled,
-                         self.link("article", article_id) if article_id else None)
+    def event(self, event: Event, article_id: str | None = None,
+              on: dt.date | None = None) -> EventLine:
+        """An event line, marked as ahead when it comes after the date `on` (or after the
+        date of the article named)."""
+        day = on or (self.content.articles[article_id].published if article_id else None)
+        return EventLine(event.date, event.event,
+                         self.link("article", article_id) if article_id else None,
+                         outlook(event, day) if day else None)
 
     def card(self, actor_id: str, role: str | None = None,
              on: dt.date | None = None) -> Card:
