@@ -151,7 +151,7 @@ EXTRA: dict[str, dict[str, Any]] = {  # optional text fields the minimal site le
         "additional_reporting": ["x"], "editors": ["x"], "url": "https://example.org/r",
         "headline": "x", "accept": [{"rule": "no-source-url", "reason": "x"}]},
         "authors": [{"name": "x"}], "questions": [{"question": "x", "answer": "y"}]},
-    "site.yaml": {"authors": [{"name": "x", "kind": "person"}]},
+    "site.yaml": {"authors": [{"name": "x", "kind": "person"}], "tagline": "x"},
     # the article (2025) shows the title, the actor's page the later dated one
     "actors/ruritania.yaml": {"title": "x", "titles": [{"title": "y", "from": "2026-01-01"}]},
     "weapons/thunderbolt.yaml": {"aliases": ["x", "y"]},

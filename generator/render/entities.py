@@ -7,11 +7,16 @@ chunks, split once per entity by `listings.backlinks`.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from generator.kinds import KINDS
 from generator.render import meta
+from generator.render.filters import day
 from generator.render.listings import Chunk
+from generator.render.mentions import Prose
+from generator.render.story import shown_aliases
 from generator.render.views import Card, Link, Parts
 from generator.stages.models import Actor, Range, Weapon
 
@@ -30,10 +35,26 @@ class WeaponRow:
 
 
 @dataclass(frozen=True)
+class TitleSpan:
+    """A title held for a time, and when: "5 November 2024 – 19 January 2025"."""
+
+    title: str
+    when: str
+
+
+@dataclass(frozen=True)
 class ActorPage:
     actor: Actor
     title: str | None
     """Its title as it is now (the latest of its dated titles, else its title)."""
+    summary: Prose
+    """Its summary, other actors and weapons it names linked."""
+    titles: list[TitleSpan]
+    """Its dated titles, in order, when it has any."""
+    aliases: list[str]
+    """The aliases a reader is shown (not mere variants of its name)."""
+    search_names: list[str]
+    """Every name and alias, for its search entry."""
     ld: dict[str, Any]
     affiliation: Link | None
     quotes: Chunk
@@ -47,6 +68,10 @@ class ActorPage:
 @dataclass(frozen=True)
 class WeaponPage:
     weapon: Weapon
+    summary: Prose
+    aliases: list[str]
+    """The aliases a reader is shown (not mere variants of its names)."""
+    search_names: list[str]
     origin: Link | None
     events: Chunk
     articles: Chunk
@@ -58,6 +83,13 @@ def weapon_row(parts: Parts, weapon_id: str, role: str | None = None,
     maker = parts.link("actor", weapon.origin) if origin and weapon.origin else None
     return WeaponRow(parts.link("weapon", weapon_id), weapon.category, weapon.range,
                      role, maker)
+
+
+def span(since: dt.date | None, until: dt.date | None) -> str:
+    """When a title was held, in words: "from 20 January 2025", "until ...", "a – b"."""
+    if since and until:
+        return f"{day(since)} – {day(until)}"
+    return f"from {day(since)}" if since else f"until {day(until)}" if until else ""
 
 
 def backlink_lists(parts: Parts, lists: dict[str, list[Chunk]]) -> dict[str, Chunk]:
@@ -72,6 +104,10 @@ def actor_page(parts: Parts, actor_id: str, lists: dict[str, list[Chunk]]) -> Ac
     return ActorPage(
         actor=actor,
         title=parts.title(actor_id),
+        summary=parts.prose(actor.summary, True, {KINDS["actor"].page(actor_id)}),
+        titles=[TitleSpan(t.title, span(t.since, t.until)) for t in actor.titles],
+        aliases=shown_aliases([actor.name], actor.aliases),
+        search_names=[actor.name, *actor.aliases],
         ld=meta.actor_ld(content.site, actor_id, actor,
                          content.actors.get(actor.affiliation or "")),
         affiliation=parts.link("actor", actor.affiliation) if actor.affiliation else None,
@@ -86,6 +122,10 @@ def weapon_page(parts: Parts, weapon_id: str, lists: dict[str, list[Chunk]]) -> 
     shown = backlink_lists(parts, lists)
     return WeaponPage(
         weapon=weapon,
+        summary=parts.prose(weapon.summary, True, {KINDS["weapon"].page(weapon_id)}),
+        aliases=shown_aliases([weapon.name, weapon.full_name or ""], weapon.aliases),
+        search_names=[weapon.name, *([weapon.full_name] if weapon.full_name else []),
+                      *weapon.aliases],
         origin=parts.link("actor", weapon.origin) if weapon.origin else None,
         events=shown["events"],
         articles=shown["articles"],

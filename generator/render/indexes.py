@@ -16,7 +16,8 @@ from generator.kinds import KINDS
 from generator.render.charts import RangeChart, range_chart
 from generator.render.entities import WeaponRow, weapon_row
 from generator.render.listings import Chunk, Lists
-from generator.render.views import Group, Link, Mention, Parts, QuoteCard
+from generator.render.views import EventLine, Group, Link, Mention, Parts, QuoteCard
+from generator.stages.models import Quote
 
 Pending = tuple[str, str, Callable[[], object]]
 """A page to render: its docs path, its template and how to build its view."""
@@ -50,9 +51,18 @@ class WeaponsIndex:
 
 
 @dataclass(frozen=True)
-class ListIndex:
-    """The quotes' or the timeline's index: one entry per initial or year."""
+class QuotesIndex:
+    """Every quote by speaker while they are few; else one entry per initial."""
 
+    speakers: list[Speaker]
+    entries: list[Entry]
+
+
+@dataclass(frozen=True)
+class TimelineIndex:
+    """Every event while they are few; else one entry per year."""
+
+    events: list[EventLine]
     entries: list[Entry]
 
 
@@ -115,11 +125,24 @@ def weapons_index(parts: Parts, lists: Lists, cap: int) -> WeaponsIndex:
                         range_chart(weapons, list(weapons)))
 
 
+def by_speaker(parts: Parts, items: list[tuple[str, str, Quote]]) -> list[Speaker]:
+    """(speaker, article, quote) triples, already in speaker order, under each speaker."""
+    return [Speaker(parts.link("actor", speaker), parts.title(speaker),
+                    [parts.quote(quote, article) for _, article, quote in said])
+            for speaker, said in groupby(items, key=lambda item: item[0])]
+
+
 def quotes_page(parts: Parts, letter: str, chunk: Chunk) -> QuotesPage:
-    speakers = [Speaker(parts.link("actor", speaker), parts.title(speaker),
-                        [parts.quote(quote, article) for _, article, quote in items])
-                for speaker, items in groupby(chunk.items, key=lambda item: item[0])]
-    return QuotesPage(letter, chunk, speakers)
+    return QuotesPage(letter, chunk, by_speaker(parts, chunk.items))
+
+
+def quotes_index(parts: Parts, lists: Lists) -> QuotesIndex:
+    return QuotesIndex(by_speaker(parts, lists.quotes), entries(lists.quote_letters))
+
+
+def timeline_index(parts: Parts, lists: Lists) -> TimelineIndex:
+    return TimelineIndex([parts.event(e, a) for a, e in lists.events],
+                         entries(lists.event_years))
 
 
 def year_page(parts: Parts, what: str, year: str, chunk: Chunk) -> YearPage:
@@ -134,10 +157,8 @@ def more_page(parts: Parts, kind: str, id_: str, what: str, chunk: Chunk) -> Mor
 
 def listing_pages(parts: Parts, lists: Lists) -> Iterator[Pending]:
     """The site-wide listings' pages, then the backlink pages beyond each entity's own."""
-    yield ("quotes/index.md", "quotes_index.md.j2",
-           partial(ListIndex, entries(lists.quote_letters)))
-    yield ("timeline/index.md", "timeline_index.md.j2",
-           partial(ListIndex, entries(lists.event_years)))
+    yield "quotes/index.md", "quotes_index.md.j2", partial(quotes_index, parts, lists)
+    yield "timeline/index.md", "timeline_index.md.j2", partial(timeline_index, parts, lists)
     for letter, chunks in lists.quote_letters.items():
         for chunk in chunks:
             yield chunk.path, "quotes_letter.md.j2", partial(quotes_page, parts, letter, chunk)

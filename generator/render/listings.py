@@ -1,10 +1,11 @@
 """Listings of bounded size, for render: long lists split into pages of at most `cap` items.
 
-No generated page may grow with the number of articles: the site-wide quotes are split
-by the speaker's initial, the timeline and the articles by year, and each of those, like
-the backlinks of a popular actor or weapon, into numbered pages of `cap` items, each
-linking to the previous and the next. Every path is built from validated ids, letters
-a-z and four-digit years only.
+No generated page may grow with the number of articles. While the site-wide quotes or
+timeline events are at most `cap`, their index page shows them all; past that, quotes are
+split by the initial of the speaker's surname, the timeline (like the articles) by year,
+and each of those, like the backlinks of a popular actor or weapon, into numbered pages
+of `cap` items, each linking to the previous and the next. Every path is built from
+validated ids, letters a-z and four-digit years only.
 """
 
 from __future__ import annotations
@@ -69,19 +70,33 @@ def backlink_page(kind: Kind, id_: str, what: str) -> Callable[[int], str]:
 
 
 def initial(name: str) -> str:
-    """The letter a speaker is filed under: a-z, accents folded; anything else '0-9'."""
+    """The letter a name is filed under: a-z, accents folded; anything else '0-9'."""
     first = unicodedata.normalize("NFKD", name.strip()[:1]).lower()[:1]
     return first if "a" <= first <= "z" else "0-9"
+
+
+def surname(name: str, kind: str) -> str:
+    """What a speaker is filed under: a person's last name (Sikorski), an organisation's
+    name without a leading "The" (White House)."""
+    words = name.split()
+    if kind == "person" and words:
+        return words[-1]
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() == "the" else name
 
 
 @dataclass(frozen=True)
 class Lists:
     """Every long list of the site, split into pages: computed once per render."""
 
+    quotes: list[tuple[str, str, Any]]
+    """Every (speaker id, article id, quote), by surname, when they are few; else []."""
     quote_letters: dict[str, list[Chunk]]
-    """Per initial of the speaker's name: (speaker id, article id, quote), by speaker."""
+    """Past `cap` quotes, per initial of the speaker's surname: (speaker id, article id,
+    quote), by surname."""
+    events: list[tuple[str, Any]]
+    """Every (article id, event), oldest first, when they are few; else []."""
     event_years: dict[str, list[Chunk]]
-    """Per year: (article id, event), oldest first."""
+    """Past `cap` events, per year: (article id, event), oldest first."""
     article_years: dict[str, list[Chunk]]
     """Per year: article ids, newest first."""
     backlinks: dict[str, dict[str, dict[str, list[Chunk]]]]
@@ -91,19 +106,27 @@ class Lists:
 def lists(resolved: Resolved, cap: int) -> Lists:
     """The site-wide listings, split: quotes by initial, events and articles by year."""
     c = resolved.content
+
+    def filed(i: str) -> str:
+        return surname(c.actors[i].name, c.actors[i].kind)
+    speakers = sorted(resolved.links["actor"],
+                      key=lambda i: (filed(i).casefold(), c.actors[i].name, i))
+    every_quote = [(id_, article_id, quote) for id_ in speakers
+                   for article_id, quote in resolved.links["actor"][id_].quotes]
     quotes: dict[str, list[tuple[str, str, Any]]] = {}
-    for id_ in sorted(resolved.links["actor"], key=lambda i: (c.actors[i].name, i)):
-        for article_id, quote in resolved.links["actor"][id_].quotes:
-            quotes.setdefault(initial(c.actors[id_].name), []).append((id_, article_id, quote))
+    for item in every_quote if len(every_quote) > cap else []:
+        quotes.setdefault(initial(filed(item[0])), []).append(item)
     events = sorted(((e.date, a, e) for a in resolved.article_order
                      for e in c.articles[a].timeline), key=lambda t: (t[0], t[1]))
     by_year: dict[str, list[tuple[str, Any]]] = {}
-    for date, article_id, event in events:
+    for date, article_id, event in events if len(events) > cap else []:
         by_year.setdefault(date[:4], []).append((article_id, event))
     articles: dict[str, list[str]] = {}
     for id_ in resolved.article_order:
         articles.setdefault(str(c.articles[id_].published.year), []).append(id_)
     return Lists(
+        quotes=every_quote if len(every_quote) <= cap else [],
+        events=[(a, e) for _, a, e in events] if len(events) <= cap else [],
         quote_letters={k: split(v, cap, numbered(f"quotes/{k}"))
                        for k, v in sorted(quotes.items())},
         event_years={y: split(v, cap, numbered(f"timeline/{y}")) for y, v in by_year.items()},

@@ -76,6 +76,10 @@ class Names:
                 at = match.end()
         return Prose(tuple(piece for piece in [*pieces, escaped[at:]] if piece))
 
+    def page_of(self, name: str) -> str | None:
+        """The docs path of the page a name (as written, unescaped) belongs to, if any."""
+        return self.targets.get(str(escape(" ".join(name.split()))))
+
     def matches(self, escaped: str) -> list[re.Match[str]]:
         """The mentions of known names in escaped text, outside links and addresses."""
         if self.pattern is None:

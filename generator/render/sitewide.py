@@ -6,18 +6,33 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from generator.kinds import KINDS
 from generator.render import meta
 from generator.render.entities import WeaponRow, weapon_row
 from generator.render.listings import CAP
+from generator.render.story import centrality, topics
 from generator.render.views import Card, Link, Parts, contact
 from generator.stages.models import Site, Term
 from generator.stages.resolve import Backlinks
 
 TOP = 12
-"""Actors and weapons on the home page: the ones most articles mention."""
+"""Actors and weapons on the home page: the most central actors, the weapons most
+articles mention."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A tag, linked to its list on the tags page, and how many articles carry it."""
+
+    name: str
+    url: str
+    """The address of its list from the home page. The tags plugin adds the anchors
+    after MkDocs checks Markdown links, so this is an HTML link (the link check of the
+    built site still follows it)."""
+    count: int
 
 
 @dataclass(frozen=True)
@@ -31,8 +46,14 @@ class Teaser:
 @dataclass(frozen=True)
 class HomePage:
     site: Site
+    heading: str
+    """The page's own heading (the header already shows the site's name)."""
+    lead: Teaser | None
+    """The newest explainer, shown with its In short."""
+    lead_short: list[str]
     latest: list[Teaser]
-    """The newest explainers, at most CAP."""
+    """The next newest, at most CAP in all with the lead."""
+    topics: list[Topic]
     all_articles: int | None
     """How many explainers there are, when there are more than the home page shows."""
     actors: list[Card]
@@ -46,6 +67,21 @@ class TermsPage:
     """The glossary (sorted by term) or the abbreviations snippet (as written)."""
 
     terms: list[Term]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A glossary entry, and the page of the actor or weapon it names, if there is one."""
+
+    term: str
+    definition: str
+    page: str | None
+
+
+@dataclass(frozen=True)
+class GlossaryPage:
+    entries: list[Entry]
+    """Sorted by term."""
 
 
 @dataclass(frozen=True)
@@ -99,23 +135,34 @@ def ranked(links: dict[str, Backlinks], parts: Parts, kind: str) -> list[str]:
 
 
 def home_page(parts: Parts) -> HomePage:
+    """A front page: the lead story with its In short, the next newest, the topics, the
+    most central actors (principal in the most articles, then most often named) and the
+    weapons most articles mention."""
     content, order = parts.content, parts.resolved.article_order
-    latest = [Teaser(parts.link("article", a), content.articles[a].source.dateline,
-                     content.articles[a].published, content.articles[a].standfirst)
-              for a in order[:CAP]]
+    teasers = [Teaser(parts.link("article", a), content.articles[a].source.dateline,
+                      content.articles[a].published, content.articles[a].standfirst)
+               for a in order[:CAP]]
     links = parts.resolved.links
     return HomePage(
         site=content.site,
-        latest=latest,
+        heading=content.site.tagline or "Latest explainers",
+        lead=teasers[0] if teasers else None,
+        lead_short=content.articles[order[0]].in_short if order else [],
+        latest=teasers[1:],
+        topics=[Topic(name, f"tags/#tag:{slugify(name, '-')}", count)
+                for name, count in topics(content)],
         all_articles=len(order) if len(order) > CAP else None,
-        actors=[parts.card(a) for a in ranked(links["actor"], parts, "actor")],
+        actors=[parts.card(a) for a in centrality(content, parts.mentions, TOP)],
         weapons=[weapon_row(parts, w) for w in ranked(links["weapon"], parts, "weapon")],
         indexes={kind.name: kind.index for kind in KINDS.values()},
     )
 
 
-def glossary_page(parts: Parts) -> TermsPage:
-    return TermsPage(sorted(parts.content.glossary.terms, key=lambda t: t.term.lower()))
+def glossary_page(parts: Parts) -> GlossaryPage:
+    """Every term; one that is the name or an alias of an actor or weapon links to it."""
+    terms = sorted(parts.content.glossary.terms, key=lambda t: t.term.lower())
+    return GlossaryPage([Entry(t.term, t.definition, parts.names.page_of(t.term))
+                         for t in terms])
 
 
 def abbreviations_page(parts: Parts) -> TermsPage:

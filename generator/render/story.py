@@ -43,6 +43,23 @@ def weapon_groups(weapons: Sequence[ArticleWeapon]) -> list[tuple[str, list[str]
     return list(groups.items())
 
 
+def texts(article: Article) -> list[tuple[str, bool]]:
+    """Every text of the story a reader reads, with whether it is in paragraphs: where
+    names are linked and counted."""
+    return [(article.standfirst, False), *[(p, False) for p in article.in_short],
+            (article.summary, True), (article.why_it_matters, True),
+            *[(f.text, False) for f in article.key_facts],
+            *[(q.text, False) for q in article.quotes],
+            *[(u, False) for u in article.unknowns],
+            *[(q.answer, False) for q in article.questions]]
+
+
+def topics(content: Content) -> list[tuple[str, int]]:
+    """Every tag and how many articles carry it, the most used first."""
+    counts = Counter(tag for article in content.articles.values() for tag in article.tags)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
+
+
 def references(article: Article) -> Counter[str]:
     """How often an article refers to each actor: its cast, its facts, its quotes and
     its timeline."""
@@ -83,6 +100,18 @@ def search_names(content: Content, article: Article) -> list[str]:
         names += [weapon.name, *([weapon.full_name] if weapon.full_name else []),
                   *weapon.aliases]
     return unique(names)
+
+
+def shown_aliases(names: Sequence[str], aliases: Sequence[str]) -> list[str]:
+    """The aliases worth showing a reader: not those that only repeat a name already
+    shown ("ATACMS missiles" beside ATACMS, "MGM-140" inside the full name). Every
+    alias stays in the page's search entry."""
+    shown: list[str] = []
+    for alias in aliases:
+        if not any(alias.lower() in seen.lower() or seen.lower() in alias.lower()
+                   for seen in [*names, *shown]):
+            shown.append(alias)
+    return shown
 
 
 def unique(items: Iterable[str]) -> list[str]:

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from generator.kinds import KINDS
 from generator.render.escape import block, inline
 from generator.render.mentions import Names, Prose, names
-from generator.render.story import outlook
+from generator.render.story import outlook, texts
 from generator.stages.models import ACTOR_KINDS, Event, Quote, Site
 from generator.stages.resolve import Resolved
 
@@ -102,6 +102,14 @@ class Parts:
     def names(self) -> Names:
         """Every actor's and weapon's names and aliases, for linking them in the prose."""
         return names(self.content)
+
+    @cached_property
+    def mentions(self) -> dict[str, int]:
+        """docs path of each actor and weapon -> in how many texts of all the articles
+        its name or an alias appears."""
+        return self.names.mentioned(str(block(text) if paragraphs else inline(text))
+                                    for article in self.content.articles.values()
+                                    for text, paragraphs in texts(article))
 
     def prose(self, text: str, paragraphs: bool = False,
               seen: set[str] | None = None) -> Prose:

@@ -8,8 +8,9 @@ the stamps they depend on (see `verify.Memo`); verified quotes by (article id, i
 The checks run through the same `pipeline.check` as `explainer check` and `build`.
 Render is asked for the pages an edit can reach: those of the changed articles, actors
 and weapons and of everything they reference before and after the edit, plus every
-page that is not one entity's page (home, indexes, listings), whatever render.py lists.
-The result equals a full `generate`, byte for byte.
+page that is not one entity's page (home, indexes, listings), whatever render.py lists;
+every page when a name or alias of an actor or weapon changed (any text may mention
+it, `render.mentions`). The result equals a full `generate`, byte for byte.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from generator.checks.verify import Memo, Verified
 from generator.errors import ContentErrors, Result
 from generator.kinds import BY_FOLDER, KINDS
 from generator.pipeline import Memory, Project, check, writing
+from generator.render.mentions import names
 from generator.render.pages import Page, render
 from generator.stages.load import Document, Stamp, display, load_file, stamp
 from generator.stages.pages import read_pages
@@ -139,7 +141,8 @@ class Session:
         """Which pages to render: a predicate on a page's path."""
         old, new = self.content, verified.resolved.content
         if old is None or any(stamp_of(old, key) != stamp_of(new, key)
-                              for key in (("site", "site"), ("glossary", "glossary"))):
+                              for key in (("site", "site"), ("glossary", "glossary"))) \
+                or names(old).targets != names(new).targets:
             self.links = neighbours(new)
             return lambda path: True
         changed = changed_entities(old, new)

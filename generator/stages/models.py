@@ -131,6 +131,9 @@ class Site(Strict):
 
     title: Text
     """The site's name, shown in the header and the browser tab."""
+    tagline: Text | None = None
+    """The home page's heading, e.g. The news, explained in a minute (the header already
+    shows the title); left out, the heading is "Latest explainers"."""
     description: Text
     """One sentence saying what the site is, for search engines and link previews."""
     url: Url
