@@ -48,7 +48,7 @@ def test_every_reference_shows_on_the_page_of_what_it_names(root):
     """Each reference field is declared once, so none can be checked (resolve) and yet
     be missing from the backlinks on the named file's page."""
     resolved = load(root / "content", root).then(validate).then(resolve).unwrap()
-    pages = {p.path: p.text for p in render(resolved)}
+    pages = {p.path: p.text for p in render(resolved) if isinstance(p.text, str)}
     found = 0
     for kind, id_, _, target, ref in references(resolved.content):
         named = KINDS[target].page(ref)

@@ -65,7 +65,7 @@ def test_markup_in_text_stays_escaped_around_links():
 
 
 def test_names_come_from_names_aliases_and_full_names():
-    content = validate(load(ROOT / "content", ROOT))
+    content = load(ROOT / "content", ROOT).then(validate).unwrap()
     real = names(content)
     assert real.targets["Zelensky"] == "actors/volodymyr-zelenskiy.md"
     assert real.targets["M1 Abrams main battle tank"] == "weapons/abrams.md"

@@ -221,7 +221,16 @@ def test_article_carries_news_article_json_ld_and_link_preview(built_site, conte
     assert head.meta["og:title"] == head.meta["twitter:title"] == article.headline
     assert head.meta["og:description"] == " ".join(article.standfirst.split())
     assert head.meta["twitter:card"] == "summary_large_image"
-    assert head.meta["og:image"].endswith("/assets/images/social.png")
+    # Its own preview image, with its headline; other pages share the site's.
+    image = "assets/previews/us-allows-ukraine-deep-strikes-in-russia.png"
+    assert head.meta["og:image"].endswith("/" + image) and head.meta["twitter:image"] == \
+        head.meta["og:image"] == data["image"][0]
+    assert head.meta["og:image:alt"] == f"{article.headline} (Explainer)"
+    png = (built_site / image).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[16:24] == (1200).to_bytes(4, "big") + \
+        (630).to_bytes(4, "big")                                  # IHDR: 1200 x 630
+    home = head_of(built_site / "index.html")
+    assert home.meta["og:image"].endswith("/assets/images/social.png")
     assert (built_site / "assets/images/social.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

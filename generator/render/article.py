@@ -69,6 +69,8 @@ class ArticlePage:
     held: Banner | None
     """The Draft or Scheduled banner of an article held back (serve only)."""
     ld: dict[str, Any]
+    image: str
+    """Its link-preview image (site-relative), drawn at build time with its headline."""
     byline: str
     """Who wrote the explainer: 'Explainer desk'."""
     contact: Markup | None
@@ -111,6 +113,7 @@ def article_page(parts: Parts, article_id: str) -> ArticlePage:
         article=article,
         held=banner(parts.resolved.held.get(article_id), article),
         ld=meta.article_ld(content.site, article_id, article),
+        image=meta.preview_path(article_id),
         byline=meta.byline(content.site, article),
         contact=contact(content.site),
         updated=modified if modified != article.published.isoformat() else None,

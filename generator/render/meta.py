@@ -25,8 +25,13 @@ from typing import Any
 from generator.kinds import KINDS
 from generator.stages.models import ACTOR_KINDS, Actor, Article, Author, Site
 
-SOCIAL_IMAGE = "assets/images/social.png"
-"""The link-preview image, shipped in theme/ (1200 x 630 PNG)."""
+PREVIEWS = "assets/previews"
+"""Where each article's own link-preview image goes (render/preview.py draws it)."""
+
+
+def preview_path(article_id: str) -> str:
+    """The docs path of an article's link-preview image."""
+    return f"{PREVIEWS}/{article_id}.png"
 
 SITE_URL_VARIABLE = "SITE_URL"
 _WEB_ADDRESS = re.compile(r"https?://[^/?#\s]+(/[^\s?#]*)?")
@@ -122,7 +127,7 @@ def article_ld(site: Site, article_id: str, article: Article) -> dict[str, Any]:
         "description": article.standfirst,
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "image": [site_url(site) + SOCIAL_IMAGE],
+        "image": [site_url(site) + preview_path(article_id)],
         "inLanguage": site.language,
         "datePublished": timestamp(article.published, site),
         "dateModified": timestamp(modified(article), site),

@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from generator.kinds import KINDS
-from generator.render import article, entities, indexes, sitewide
-from generator.render.filters import FILTERS
+from generator.render import article, entities, indexes, meta, sitewide
+from generator.render.filters import FILTERS, day
 from generator.render.indexes import Pending
 from generator.render.listings import CAP, Lists, lists
+from generator.render.preview import preview
 from generator.render.views import Parts
 from generator.stages.resolve import Resolved
 
@@ -45,10 +46,15 @@ INDEX_PAGES: dict[str, Callable[[Parts, Lists, int], object]] = {
 
 @dataclass(frozen=True)
 class Page:
-    """One generated file: its path inside docs/ and its text."""
+    """One generated file: its path inside docs/ and its text (or, for an image, its
+    bytes)."""
 
     path: str
-    text: str
+    text: str | bytes
+
+    @property
+    def data(self) -> bytes:
+        return self.text if isinstance(self.text, bytes) else self.text.encode("utf-8")
 
 
 def render(resolved: Resolved, verified: Verified | None = None,
@@ -59,9 +65,21 @@ def render(resolved: Resolved, verified: Verified | None = None,
     `only` (serve) is asked about every page's path; pages it declines are left out
     (and their views are never built)."""
     parts, split = Parts(resolved, verified), lists(resolved, cap)
-    return [fill(path, template, view())
-            for path, template, view in every_page(parts, split, cap)
-            if only is None or only(path)]
+    pages = [fill(path, template, view())
+             for path, template, view in every_page(parts, split, cap)
+             if only is None or only(path)]
+    return pages + [Page(path, image()) for path, image in previews(parts)
+                    if only is None or only(path)]
+
+
+def previews(parts: Parts) -> Iterator[tuple[str, Callable[[], bytes]]]:
+    """(path, how to draw it) of every article's link-preview image."""
+    site = parts.content.site
+    for id_ in parts.resolved.article_order:
+        article = parts.content.articles[id_]
+        yield meta.preview_path(id_), partial(
+            preview, article.headline, site.title,
+            f"{article.source.dateline} · {day(article.published)}")
 
 
 def every_page(parts: Parts, split: Lists, cap: int) -> Iterator[Pending]:

@@ -92,7 +92,7 @@ class Session:
     content: Content | None = None
     quotes: frozenset[tuple[tuple[str, int], str]] = frozenset()
     """The verified quotes, as ((article id, index), what readers are told of it)."""
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, str | bytes] = field(default_factory=dict)
     links: dict[Key, set[Key]] = field(default_factory=dict)
     rendered: list[str] = field(default_factory=list)
     """The pages the last regeneration rendered (the others were kept as they were)."""

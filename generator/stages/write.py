@@ -32,12 +32,12 @@ def write(pages: list[Page], out_dir: Path) -> WriteReport:
     """
     check_paths(pages, out_dir)
     current = {p.path for p in pages}
-    changed = [p for p in pages if not same(out_dir / p.path, p.text.encode("utf-8"))]
+    changed = [p for p in pages if not same(out_dir / p.path, p.data)]
     prepared: list[tuple[Path, Path]] = []
     try:
         for page in changed:                     # 1. everything written aside
             target = out_dir / page.path
-            prepared.append((prepare(target, page.text.encode("utf-8")), target))
+            prepared.append((prepare(target, page.data), target))
         for tmp, target in prepared:             # 2. renames only
             os.replace(tmp, target)
     finally:

@@ -62,6 +62,8 @@ def test_abbreviation_shows_its_definition_on_hover_and_focus(open_page, width):
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 def test_timeline_and_chart_are_drawn_and_fit_the_screen(open_page, width):
     page = open_page(ARTICLE, width=width)
+    for section in ("Weapons", "Timeline"):          # folded until the reader opens them
+        page.locator("details.ex-more > summary", has_text=section).click()
     for selector in (".ex-timeline", ".ex-chart svg", ".ex-chart svg rect"):
         box = page.locator(selector).first.bounding_box()
         assert box and box["width"] > 0 and box["height"] > 0, selector
