@@ -122,6 +122,29 @@ def test_search_index_holds_each_text_once(built_site):
     assert "Who says so:" in text and "on the record or verified" not in text
 
 
+def test_glossary_entries_link_to_the_page_of_what_they_name(built_site):
+    html = (built_site / "glossary/index.html").read_text(encoding="utf-8")
+    for term, page in (("ATACMS", "weapons/atacms/"), ("HIMARS", "weapons/himars/"),
+                       ("NATO", "actors/nato/"), ("DPRK", "actors/north-korea/")):
+        assert f'href="../{page}">More about <abbr' in html or \
+            f'href="../{page}">More about {term}' in html, term
+    assert html.count("More about") == 4          # Kursk and President-elect have no page
+
+
+def test_hubs_list_their_few_items_quotes_by_surname(built_site, content):
+    quotes = text_of(built_site / "quotes/index.html")
+    speakers = ["Biden administration", "Richard Grenell", "Alex Plitsas", "Radoslaw Sikorski"]
+    at = [quotes.index(f"{name} ") for name in speakers]
+    assert at == sorted(at)                     # Biden, Grenell, Plitsas, Sikorski
+    for quote in content.articles["us-allows-ukraine-deep-strikes-in-russia"].quotes:
+        assert f"“{' '.join(quote.text.split())}”" in quotes
+    timeline = text_of(built_site / "timeline/index.html")
+    assert "5 November 2024 Donald Trump wins the U.S. presidential election." in timeline
+    assert "20 January 2025 Scheduled Donald Trump is due to take office" in timeline
+    assert not list((built_site / "quotes").glob("*/index.html"))
+    assert not list((built_site / "timeline").glob("*/index.html"))
+
+
 def test_glossary_terms_become_tooltips(built_site):
     html = (built_site / ARTICLE).read_text(encoding="utf-8")
     assert re.search(r'<abbr title="Army Tactical Missile System[^"]*">ATACMS</abbr>', html)
