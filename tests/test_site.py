@@ -122,6 +122,16 @@ def test_search_index_holds_each_text_once(built_site):
     assert "Who says so:" in text and "on the record or verified" not in text
 
 
+def test_every_card_says_who_it_is_as_of_the_articles_date(built_site):
+    html = (built_site / ARTICLE).read_text(encoding="utf-8")
+    cards = re.findall(r"<li>\s*<span class=\"ex-card__name\">(.*?)</li>", html, re.S)
+    assert len(cards) == 6 + 21                  # the principal actors, then everyone
+    assert all('class="ex-card__title"' in card for card in cards)
+    trump = [c for c in cards if ">Donald Trump<" in c]
+    assert trump and all("President-elect" in c and "took office" not in c for c in trump)
+    assert "Kind" not in text_of(built_site / "actors/donald-trump/index.html")
+
+
 def test_glossary_entries_link_to_the_page_of_what_they_name(built_site):
     html = (built_site / "glossary/index.html").read_text(encoding="utf-8")
     for term, page in (("ATACMS", "weapons/atacms/"), ("HIMARS", "weapons/himars/"),
