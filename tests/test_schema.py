@@ -29,7 +29,7 @@ def content_files() -> list[tuple[Path, str]]:
 
 
 def test_committed_schemas_match_the_models():
-    """Fails when models.py changed without `explainer schema` being run."""
+    """Fails when the models changed without `explainer schema` being run."""
     committed = {path.name: path.read_text(encoding="utf-8")
                  for path in SCHEMAS.glob("*.json")}
     assert committed == schema_texts(ROOT / "content"), \
