@@ -123,11 +123,12 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
-def address(text: str) -> str:
+def address(text: str) -> tuple[str, int]:
+    """`--dev-addr host:port` as (host, port); port 0 lets serve pick a free one."""
     host, _, port = text.rpartition(":")
     if not host or not port.isdigit() or int(port) > 65535:
         raise argparse.ArgumentTypeError(f"expected host:port like 127.0.0.1:8000, not {text!r}")
-    return text
+    return host, int(port)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -183,7 +184,7 @@ def run(args: argparse.Namespace, project: pipeline.Project) -> int:
         report(checked.warnings)
     elif args.command == "serve":
         from generator.site.serve import serve
-        return serve(project, args.dev_addr)
+        return serve(project, *args.dev_addr)
     elif args.command == "schema":
         from generator.authoring.schema import write_schemas
         return write_schemas(project.schemas, project.content, check_only=args.check)

@@ -42,7 +42,9 @@ class ContentError:
 
 
 class ContentErrors(Exception):
-    """Every problem of a run, raised once at its end (see `Result.unwrap`)."""
+    """The problems that stop a run: every problem of the content, raised once after
+    all stages have run (`Result.unwrap`), or what stops writing (a path outside the
+    output, a folder that cannot be written). The CLI prints them and exits 1."""
 
     def __init__(self, errors: Iterable[ContentError]):
         self.errors = sorted(errors)

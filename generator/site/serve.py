@@ -1,7 +1,8 @@
 """`explainer serve`: the engine's preview server, plus a watcher that regenerates pages.
 
-The engine (site/engine.py) watches docs/; we watch content/. An edit regenerates the
-Markdown pages and only the ones whose text changed are rewritten, so the engine
+The engine (site/engine.py) watches docs/; we watch content/ (watch.py: the system's
+file events, not a scan of the folder). An edit regenerates the Markdown pages and only
+the ones whose text changed are rewritten, so the engine
 rebuilds those pages only (MkDocs' `--dirty`: at 1,000 articles, seconds instead of a
 full build per save) and the browser reloads by itself. A content error is printed in the
 terminal, the last good pages stay up, and the next good save recovers without a restart.
@@ -15,9 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Callable
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.authoring.schema import write_ids
@@ -26,27 +25,37 @@ from generator.pipeline import Project
 from generator.site.engine import engine
 from generator.site.incremental import Session
 from generator.site.news import News
+from generator.site.watch import Watcher
 
-POLL_SECONDS = 0.3
 
-
-def serve(project: Project, dev_addr: str) -> int:
-    """Serve until interrupted or MkDocs stops; returns MkDocs' exit status."""
-    host, port = parse_addr(dev_addr)
-    snapshot = fingerprint(project.content)
+def serve(project: Project, host: str, port: int) -> int:
+    """Serve until interrupted or MkDocs stops; returns MkDocs' exit status. Port 0
+    picks a free port (the address is printed)."""
+    port = port or free_port(host)
     session, news = Session(project), News()
-    if not regenerate(session, news) and not (project.docs / "index.md").is_file():
-        say("no pages yet: the preview starts once the errors above are fixed")
-        while not regenerate(session, news):
-            snapshot = wait_for_change(project.content, snapshot)
-    say(f"serving on {address(project, host, port)} (Ctrl+C to stop)")
+    watcher = Watcher(project.content)          # before the first read: no edit missed
+    try:
+        if not regenerate(session, news) and not (project.docs / "index.md").is_file():
+            say("no pages yet: the preview starts once the errors above are fixed")
+            while watcher.wait():
+                if regenerate(session, news):
+                    break
+        say(f"serving on {address(project, host, port)} (Ctrl+C to stop)")
+        return preview(project, host, port, watcher, lambda: regenerate(session, news))
+    finally:
+        watcher.close()
+
+
+def preview(project: Project, host: str, port: int, watcher: Watcher,
+            on_edit: Callable[[], object]) -> int:
+    """Run the engine's preview server, calling `on_edit` after every change until the
+    server stops (or we are stopped: a plain `kill` stops the server too)."""
     server = engine().serve(project.config, host, port)
-    # A plain `kill` must stop MkDocs too: turn it into an exit that runs `finally`.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         while server.poll() is None:
-            snapshot = wait_for_change(project.content, snapshot, server.poll)
-            regenerate(session, news)
+            if watcher.wait(server.poll):
+                on_edit()
     finally:
         if server.poll() is None:
             server.terminate()
@@ -57,29 +66,12 @@ def serve(project: Project, dev_addr: str) -> int:
     return server.returncode if server.returncode and server.returncode > 0 else 0
 
 
-def wait_for_change(folder: Path, snapshot: dict[str, tuple[int, int]],
-                    stopped: Callable[[], int | None] = lambda: None
-                    ) -> dict[str, tuple[int, int]]:
-    """Block until a file under folder changes (or `stopped()` says to give up)."""
-    while stopped() is None:
-        time.sleep(POLL_SECONDS)
-        current = fingerprint(folder)
-        if current != snapshot:
-            return current
-    return snapshot
-
-
-def parse_addr(dev_addr: str) -> tuple[str, int]:
-    """`host:port`; port 0 picks a free port (the address is printed)."""
-    host, _, port_text = dev_addr.rpartition(":")
-    if not host or not port_text.isdigit():
-        raise ValueError(f"--dev-addr must look like 127.0.0.1:8000, not {dev_addr!r}")
-    port = int(port_text)
-    if port == 0:
-        with socket.socket() as probe:
-            probe.bind((host, 0))
-            port = probe.getsockname()[1]
-    return host, port
+def free_port(host: str) -> int:
+    """A port nobody listens on at host, for `--dev-addr HOST:0`."""
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        port: int = probe.getsockname()[1]
+    return port
 
 
 def address(project: Project, host: str, port: int) -> str:
@@ -112,15 +104,3 @@ def regenerate(session: Session, news: News) -> bool:
 
 def say(message: str) -> None:
     print(f"explainer: {message}", file=sys.stderr, flush=True)
-
-
-def fingerprint(folder: Path) -> dict[str, tuple[int, int]]:
-    """Size and modification time of every file under folder."""
-    result = {}
-    for path in folder.rglob("*"):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        result[str(path)] = (stat.st_mtime_ns, stat.st_size)
-    return result
