@@ -19,24 +19,17 @@ import yaml
 from generator.errors import MAX_ERRORS_PER_FILE, ContentError, Loc, Result, located
 from generator.stages.discover import SINGLE_FILES, Stamp, discover, display, stamp
 from generator.stages.hints import syntax_hint
-from generator.stages.safety import invisible, shorten
+from generator.stages.safety import DEEP, MAX_BYTES, invisible, shorten, yaml_limits
 
 __all__ = ["SINGLE_FILES", "Document", "Loaded", "Stamp", "Unreadable", "display", "load",
            "load_file", "stamp"]
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# Content files are small and shallow; these bound the work any one file can cause.
-MAX_DEPTH = 40
-MAX_NODES = 50_000
-MAX_BYTES = 1_000_000
-DEEP = (f"document is nested too deeply (more than {MAX_DEPTH} levels)",
-        "content files are shallow; close the brackets or indent less")
 STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t
     for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
-
 
 
 @dataclass(frozen=True)
@@ -222,26 +215,11 @@ def cause(exc: yaml.MarkedYAMLError, lines: list[str]
 
 
 def guard(text: str, where: str) -> None:
-    """Walk the YAML events once before anything is built: aliases, deep nesting and
-    too many values are refused where they occur, without recursion or big memory."""
-    depth = count = 0
-    for event in yaml.parse(text, Loader=Loader):
-        count += 1
-        if isinstance(event, yaml.AliasEvent):
-            problem = ("YAML aliases (*name) are not allowed",
-                       "write the value out in full instead of using & and *")
-        elif isinstance(event, yaml.CollectionStartEvent) and depth >= MAX_DEPTH:
-            problem = DEEP
-        elif count > MAX_NODES:
-            problem = (f"document has too many values (more than {MAX_NODES:,})",
-                       "content files are small; split it or remove data")
-        else:
-            depth += isinstance(event, yaml.CollectionStartEvent)
-            depth -= isinstance(event, yaml.CollectionEndEvent)
-            continue
-        line, column = (event.start_mark.line + 1, event.start_mark.column + 1
-                        ) if event.start_mark else (1, 1)
-        raise Unreadable([located(where, line, column, *problem, text=text)])
+    """Refuse, where it occurs, what would make composing the text costly (safety.py)."""
+    problem = yaml_limits(text, Loader)
+    if problem:
+        line, column, message, hint = problem
+        raise Unreadable([located(where, line, column, message, hint, text=text)])
 
 
 class _Builder:

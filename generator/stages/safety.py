@@ -1,7 +1,10 @@
-"""What untrusted text and names may hold: link targets, ids, paths (input checks).
+"""What untrusted text and names may hold: link targets, ids, paths (input checks),
+and how much work one file may cause (size, nesting, number of values; no aliases).
 
 Every byte of content/ may come from a stranger. The models call these checks (so a
-problem is a located validation error) and discover calls `reserved_id`. Escaping the
+problem is a located validation error), discover calls `reserved_id`, and load reads
+at most MAX_BYTES of a file and walks its YAML events (`yaml_limits`) before building
+anything. Escaping the
 text on its way out is render's job (`generator/render/escape.py`).
 """
 
@@ -11,7 +14,16 @@ import html
 import re
 import unicodedata
 from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
 
+import yaml
+
+# Content files are small and shallow; these bound the work any one file can cause.
+MAX_DEPTH = 40
+MAX_NODES = 50_000
+MAX_BYTES = 1_000_000
+DEEP = (f"document is nested too deeply (more than {MAX_DEPTH} levels)",
+        "content files are shallow; close the brackets or indent less")
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 # Windows device names, and names that collide with pages the generator writes itself
 # (the kinds' folders are refused too: see discover).
@@ -155,3 +167,27 @@ def invisible(text: str) -> list[tuple[int, int, str]]:
         if len(found) == MAX_INVISIBLE:
             break
     return found
+
+
+def yaml_limits(text: str, loader: Any) -> tuple[int, int, str, str] | None:
+    """Walk the YAML events once, without recursion or big memory: the first alias,
+    collection nested deeper than MAX_DEPTH or value past MAX_NODES, as
+    (line, column, message, hint); None when there is none."""
+    depth = count = 0
+    for event in yaml.parse(text, Loader=loader):
+        count += 1
+        if isinstance(event, yaml.AliasEvent):
+            problem = ("YAML aliases (*name) are not allowed",
+                       "write the value out in full instead of using & and *")
+        elif isinstance(event, yaml.CollectionStartEvent) and depth >= MAX_DEPTH:
+            problem = DEEP
+        elif count > MAX_NODES:
+            problem = (f"document has too many values (more than {MAX_NODES:,})",
+                       "content files are small; split it or remove data")
+        else:
+            depth += isinstance(event, yaml.CollectionStartEvent)
+            depth -= isinstance(event, yaml.CollectionEndEvent)
+            continue
+        mark = event.start_mark
+        return (mark.line + 1, mark.column + 1, *problem) if mark else (1, 1, *problem)
+    return None
