@@ -58,6 +58,9 @@ COMMANDS = {  # name: (one line for the list of commands, what the command does)
                "Rename content/<kind>s/OLD.yaml to NEW.yaml and every reference to OLD in "
                "content/; the old page's address redirects to the new one. The content "
                "must be free of errors first, and NEW must not exist."),
+    "status": ("list the drafts and scheduled articles, and what each still lacks",
+               "List every article the site does not show yet: drafts, with the fields "
+               "still to fill in, and scheduled articles, with the day they appear."),
     "generate": ("write the Markdown pages into docs/ (no website)",
                  "Check the content, then write the Markdown pages into docs/; only "
                  "pages whose text changed are rewritten."),
@@ -111,6 +114,7 @@ def parser() -> argparse.ArgumentParser:
     rename.add_argument("kind", choices=[k for k in KINDS if k != "article"])
     rename.add_argument("old", help="the id it has now, e.g. richard-grenel")
     rename.add_argument("new", help="the id it gets, e.g. richard-grenell")
+    command("status")
     command("generate")
     command("build")
     links = command("linkcheck")
@@ -173,6 +177,10 @@ def run(args: argparse.Namespace, project: pipeline.Project) -> int:
         print(f"recorded {len(recorded)} article(s): {', '.join(recorded)}" if recorded else
               "the verification records are up to date", file=sys.stderr)
         return 0
+    if args.command == "status":
+        from generator.authoring.status import status
+        print("\n".join(status(project)))
+        return 0
     if args.command == "generate":
         checked, written = pipeline.generate(project)
         report(checked.warnings)
@@ -225,7 +233,10 @@ def check(project: pipeline.Project, args: argparse.Namespace) -> int:
     elsewhere = len(checked.errors)                 # all in files not named
     report(shown, args.format)
     if args.format == "text":
-        print("content OK" + (" (with warnings)" if shown else "") + (
+        todos = sum(p.severity == "todo" for p in shown)
+        print("content OK" + (" (with warnings)" if len(shown) > todos else "") + (
+            f"; {todos} to-do(s) in drafts: `explainer status` sums them up" if todos
+            else "") + (
             f"; other files have {elsewhere} error(s): `explainer check` lists them"
             if elsewhere else ""), file=sys.stderr)
     return 0

@@ -10,7 +10,9 @@ from typing import Generic, Literal, TypeVar
 
 from generator.stages.safety import INVISIBLE
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "todo"]
+"""An error blocks the build; a warning does not; a to-do is what a draft still lacks."""
+SHOWN_AS = {"error": "error", "warning": "warning", "todo": "to do"}
 Loc = tuple[str | int, ...]
 """A place inside a document: its keys and list indices, as pydantic gives them."""
 MAX_ERRORS_PER_FILE = 200
@@ -33,7 +35,8 @@ class ContentError:
 
     def format(self) -> str:
         """`path:line:column: severity: message`, then the writer's line and a hint."""
-        text = f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        text = f"{self.path}:{self.line}:{self.column}: {SHOWN_AS[self.severity]}: " \
+            f"{self.message}"
         if self.source_line and self.column <= len(self.source_line) + 1:
             text += f"\n    {self.source_line}\n    {' ' * (self.column - 1)}^"
         if self.hint:
@@ -70,6 +73,11 @@ class Result(Generic[T]):
     @property
     def warnings(self) -> list[ContentError]:
         return sorted(p for p in self.problems if p.severity == "warning")
+
+    @property
+    def todos(self) -> list[ContentError]:
+        """What drafts still lack: neither errors nor warnings."""
+        return sorted(p for p in self.problems if p.severity == "todo")
 
     def then(self, stage: Callable[[T], Result[U]]) -> Result[U]:
         """Run the next stage on this value; its problems are added to these."""

@@ -40,11 +40,11 @@ def only(problems: list[ContentError], paths: set[str] | None) -> list[ContentEr
 
 
 def count(problems: list[ContentError]) -> str:
-    """`2 errors, 1 warning in content/`, or an empty string when there are none."""
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    parts = [f"{n} {word}{'' if n == 1 else 's'}"
-             for n, word in ((errors, "error"), (warnings, "warning")) if n]
+    """`2 errors, 1 warning, 3 to-dos in content/`, or an empty string when there are
+    none."""
+    parts = [f"{n} {word}{'' if n == 1 else 's'}" for word, severity in (
+        ("error", "error"), ("warning", "warning"), ("to-do", "todo"))
+        if (n := sum(p.severity == severity for p in problems))]
     return f"{', '.join(parts)} in content/" if parts else ""
 
 
@@ -54,7 +54,8 @@ def github(problem: ContentError) -> str:
     props = ",".join(f"{key}={_escape(str(value), prop=True)}" for key, value in (
         ("file", problem.path), ("line", problem.line), ("col", problem.column),
         ("title", "explainer check")))
-    return f"::{problem.severity} {props}::{_escape(message)}"
+    level = "notice" if problem.severity == "todo" else problem.severity
+    return f"::{level} {props}::{_escape(message)}"
 
 
 def _escape(text: str, *, prop: bool = False) -> str:
@@ -66,9 +67,10 @@ def _escape(text: str, *, prop: bool = False) -> str:
 
 
 def as_json(problems: list[ContentError]) -> str:
-    """`{"errors": n, "warnings": n, "problems": [...]}`, stable and indented."""
+    """`{"errors": n, "warnings": n, "todos": n, "problems": [...]}`, stable and
+    indented."""
     items = [{"path": p.path, "line": p.line, "column": p.column, "severity": p.severity,
               "message": p.message, "hint": p.hint} for p in problems]
-    errors = sum(p.severity == "error" for p in problems)
-    return json.dumps({"errors": errors, "warnings": len(problems) - errors,
-                       "problems": items}, indent=2, ensure_ascii=False)
+    counts = {f"{severity}s": sum(p.severity == severity for p in problems)
+              for severity in ("error", "warning", "todo")}
+    return json.dumps({**counts, "problems": items}, indent=2, ensure_ascii=False)

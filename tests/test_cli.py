@@ -105,7 +105,7 @@ def test_json_is_complete_and_parseable(tmp_path, capsys):
     root = site(tmp_path, "missing-field")
     assert main(["--root", str(root), "check", "--format", "json"]) == 1
     assert json.loads(capsys.readouterr().out) == {
-        "errors": 2, "warnings": 0, "problems": [
+        "errors": 2, "warnings": 0, "todos": 0, "problems": [
             {"path": "content/actors/ada-ruritan.yaml", "line": 1, "column": 1,
              "severity": "error", "message": "missing field 'kind'",
              "hint": "add `kind:` here"},
@@ -117,7 +117,7 @@ def test_json_is_complete_and_parseable(tmp_path, capsys):
 def test_json_when_clean(tmp_path, capsys):
     assert main(["--root", str(site(tmp_path)), "check", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"errors": 0, "warnings": 0,
-                                                    "problems": []}
+                                                    "todos": 0, "problems": []}
 
 
 @pytest.mark.parametrize("args", [

@@ -99,3 +99,33 @@ def test_serve_shows_drafts_and_scheduled_articles_with_a_banner(project):
                 browser.close()
     finally:
         server.stop()
+
+
+def test_a_draft_with_to_dos_waits_for_them_and_blocks_nothing(tmp_path):
+    """Its empty fields are to-dos (not errors); it gets a preview page once they are
+    done, and never a page on the site."""
+    from generator.pipeline import Project, check
+    from generator.site.incremental import Session
+    root = copy_project(tmp_path / "project")
+    path = held_article(root, "a-draft", "Zqxdraft headline",
+                        "draft: true\npublished: 2024-11-19")
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("standfirst:"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
+    path.write_text("".join(lines[:start] + ["standfirst:\n"] + lines[end:]),
+                    encoding="utf-8")
+    checked = check(Project(root))
+    assert checked.errors == []
+    assert [(t.path, t.message) for t in checked.todos] == [
+        ("content/articles/a-draft.yaml", "standfirst is empty")]
+    session = Session(Project(root))
+    session.generate()
+    assert not (root / "docs/articles/a-draft.md").exists()
+    assert (root / "docs/articles/us-allows-ukraine-deep-strikes-in-russia.md").exists()
+    path.write_text(text, encoding="utf-8")
+    session.generate()
+    assert '!!! warning "Draft"' in (root / "docs/articles/a-draft.md").read_text()
+    result = run_explainer(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert not (root / "site/articles/a-draft").exists()

@@ -38,8 +38,11 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "alias-billion-laughs": ("actors/x.yaml", [f"2:8: {ALIAS}"]),
     "alias-reused-summary": ("actors/x.yaml", [f"3:10: {ALIAS}"]),
     "alias-self-reference": ("actors/x.yaml", [f"3:14: {ALIAS}"]),
-    "merge-key": ("actors/x.yaml", ["3:1: keys must be plain words"]),
-    "complex-key": ("actors/x.yaml", ["3:3: keys must be plain words"]),
+    # the file is read without the refused key, so its field is missing too
+    "merge-key": ("actors/x.yaml", ["1:1: missing field 'summary'",
+                                    "3:1: keys must be plain words"]),
+    "complex-key": ("actors/x.yaml", ["1:1: missing field 'summary'",
+                                      "3:3: keys must be plain words"]),
     "tag-python-apply": ("actors/x.yaml", [
         "1:7: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"]),
     "tag-python-name": ("actors/x.yaml", [

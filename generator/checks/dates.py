@@ -13,6 +13,7 @@ import datetime as dt
 from generator.checks.findings import Finding
 from generator.stages.hints import item_label
 from generator.stages.models import Article
+from generator.stages.salvage import absent
 
 FUTURE_GRACE = dt.timedelta(days=1)
 """A date up to a day ahead is a time zone, not a typo."""
@@ -20,7 +21,9 @@ FUTURE_GRACE = dt.timedelta(days=1)
 
 def date_findings(article: Article, today: dt.date) -> list[Finding]:
     """The article's improbable dates, each at the date it is about."""
-    findings = []
+    findings: list[Finding] = []
+    if absent(article.published):          # not a date: reported already, nothing to compare
+        return findings
     source = article.source.published
     if source is not None and article.published < source:
         findings.append(Finding(
@@ -33,7 +36,8 @@ def date_findings(article: Article, today: dt.date) -> list[Finding]:
             "is scheduled and left out of the site until that day",
             "if the date is a typo, correct it; to hold the article back, set draft: true"))
     for i, event in enumerate(article.timeline):
-        if earliest(event.date) > article.published and not event.scheduled:
+        if not absent(event.date) and not event.scheduled and \
+                earliest(event.date) > article.published:
             findings.append(Finding(
                 ("timeline", i, "date"), f"timeline item {i + 1}"
                 f"{item_label({'event': event.event})}: {event.date} is after the "

@@ -11,6 +11,7 @@ from generator.checks.findings import Finding
 from generator.checks.names import NameIndex
 from generator.checks.sourcetext import SourceText, numbers
 from generator.stages.models import Article
+from generator.stages.salvage import absent
 
 WORD = re.compile(r"\w+(?:'\w+)?")
 
@@ -22,9 +23,12 @@ def fact_findings(index: NameIndex, article: Article,
     vocabulary = paragraph_words(source) if source else []
     findings = []
     for i, fact in enumerate(article.key_facts):
+        if absent(fact.text, fact.attribution, fact.status):   # invalid, reported
+            continue
         paragraph = best_paragraph(source, vocabulary, fact.text) if source else None
-        named = not index.complete or index.named(fact.attribution) or word_in(
-            article.source.outlet, fact.attribution)     # unknown counts as named
+        named = not index.complete or index.named(fact.attribution) or (
+            not absent(article.source.outlet)             # unknown counts as named
+            and word_in(article.source.outlet, fact.attribution))
         for p in attribution.check(fact.attribution, fact.status, named, paragraph):
             findings.append(Finding(("key_facts", i, "attribution"),
                                     p.message, p.hint, rule=p.rule))

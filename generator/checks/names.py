@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from generator.stages.salvage import absent
 from generator.stages.validate import Content
 
 
@@ -15,6 +16,8 @@ class NameIndex:
     def __init__(self, content: Content):
         self.ids: dict[str, set[str]] = {}
         for actor_id, actor in content.actors.items():
+            if absent(actor.name):                        # invalid: no names to match
+                continue
             surname = [actor.name.split()[-1]] if actor.kind == "person" else []
             for name in (actor.name, *actor.aliases, *surname):
                 self.ids.setdefault(name, set()).add(actor_id)

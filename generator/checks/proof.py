@@ -36,7 +36,7 @@ def fresh_record(article_id: str, article: Article, source: SourceText | None,
     unproven = {f.loc[1] for f in found if f.rule == FIGURES}
     facts = {record.fact_print(fact): sorted(numbers(fact.text))
              for i, fact in enumerate(article.key_facts)
-             if numbers(fact.text) and i not in unproven}
+             if fact.text and numbers(fact.text) and i not in unproven}
     try:
         checksum = record.checksum(path)
     except OSError:
@@ -50,7 +50,7 @@ def on_record(article: Article, kept: Record, found: list[Finding], shown: str
     """Without the source: the findings, verified quotes and proofs the record gives."""
     told = proof(article, kept)
     verified = {i for i, q in enumerate(article.quotes)
-                if record.quote_print(q) in kept.quotes}
+                if q.text is not None and record.quote_print(q) in kept.quotes}
     day = f"{kept.verified_on.day} {kept.verified_on:%B %Y}"
     kept_findings = []
     for f in found:
@@ -63,7 +63,7 @@ def on_record(article: Article, kept: Record, found: list[Finding], shown: str
                         needle=f.needle)
         kept_findings.append(f)
     for i, fact in enumerate(article.key_facts):
-        if numbers(fact.text) and record.fact_print(fact) not in kept.facts:
+        if fact.text and numbers(fact.text) and record.fact_print(fact) not in kept.facts:
             kept_findings.append(Finding(
                 ("key_facts", i, "text"), f"the figures in this fact are not the ones "
                 f"checked against the source on {day} ({shown})",

@@ -119,7 +119,8 @@ class SourceText:
             for size in {max(1, len(wanted) - 1), len(wanted), len(wanted) + 1}:
                 for i in range(max(1, len(words) - size + 1)):
                     window = words[i:i + size]
-                    ratio = difflib.SequenceMatcher(None, keys(wanted), keys(window)).ratio()
+                    ratio = difflib.SequenceMatcher(None, " ".join(keys(wanted)),
+                                                    " ".join(keys(window))).ratio()
                     if ratio > best[0]:
                         best = (ratio, paragraph, window)
         _, paragraph, window = best

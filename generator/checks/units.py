@@ -18,6 +18,7 @@ from decimal import Decimal
 from generator.checks.findings import Finding
 from generator.errors import Loc
 from generator.stages.models import Article
+from generator.stages.salvage import absent
 
 KM_PER_MILE = 1.609344
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -128,7 +129,7 @@ def prose(article: Article) -> list[tuple[Loc, str]]:
     texts += [(("timeline", i, "event"), e.event) for i, e in enumerate(article.timeline)]
     texts += [(("unknowns", i), u) for i, u in enumerate(article.unknowns)]
     texts += [(("quotes", i, "context"), q.context) for i, q in enumerate(article.quotes)]
-    return texts
+    return [(loc, text) for loc, text in texts if not absent(text)]   # None: invalid
 
 
 def unit_findings(loc: Loc, text: str) -> list[Finding]:

@@ -32,6 +32,7 @@ from generator.kinds import KINDS
 from generator.stages.discover import Stamp, stamp
 from generator.stages.models import Article, Quote
 from generator.stages.resolve import Resolved
+from generator.stages.salvage import absent
 from generator.stages.validate import Content
 
 ALL_ARTICLES = ""
@@ -118,7 +119,7 @@ def verify(resolved: Resolved, root: Path, sources: Mapping[str, Path] | None = 
         del memo[gone]
     for kind in (k for k in KINDS if k != "article"):  # their summaries
         for id_, item in content.of[kind].items():
-            found = unit_findings(("summary",), item.summary)
+            found = unit_findings(("summary",), item.summary) if item.summary else []
             findings += place(content.document(kind, id_), found)
     return Result(Verified(resolved, frozenset(checked), proofs, fresh), tuple(findings))
 
@@ -152,10 +153,10 @@ def checked_article(content: Content, index: NameIndex, article_id: str, root: P
     found, verified = check_article(content, index, article, source, why)
     fresh = fresh_record(article_id, article, source, verified, found,
                          given_path(article, root, given, article_id))
-    absent = None if given or kept is not None or not article.source.text \
+    missing = None if given or kept is not None or not article.source.text \
         else missing_file(article.source.text, root)
-    if absent:   # the path is wrong: that is the problem, not each unverified quote
-        found = [Finding(("source", "text"), *absent, severity="error")] + [
+    if missing:   # the path is wrong: that is the problem, not each unverified quote
+        found = [Finding(("source", "text"), *missing, severity="error")] + [
             f for f in found if not f.message.startswith(UNVERIFIED)]
     if source is None and kept is not None:
         found, verified, proofs = on_record(article, kept, found, shown)
@@ -208,6 +209,8 @@ def check_article(content: Content, index: NameIndex, article: Article,
     """Findings for one article, and the indices of its verified quotes."""
     findings, verified = [], set()
     for i, quote in enumerate(article.quotes):
+        if absent(quote.text, quote.speaker):        # invalid, reported: not checked
+            continue
         finding = check_quote(content, index, i, quote, source, why)
         if source is not None and (finding is None or finding.severity != "error"):
             verified.add(i)

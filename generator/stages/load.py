@@ -52,6 +52,11 @@ class Document:
     positions: dict[Loc, Position] = field(default_factory=dict)
     key_positions: dict[Loc, Position] = field(default_factory=dict)
     plain_scalars: dict[Loc, str] = field(default_factory=dict)
+    broken: set[Loc] = field(default_factory=set)
+    """Where a value could not be read (its error is already reported): validate says
+    nothing more about it, and the checks skip it."""
+    salvaged: bool = False
+    """Set by validate when the model was made of the file's valid parts only."""
 
     def position(self, loc: Loc, *, key: bool = False) -> Position:
         """The position of `loc`, or of its nearest ancestor that has one."""
@@ -107,15 +112,19 @@ def load(content_dir: Path, display_root: Path | None = None,
 
 
 def load_file(path: Path, kind: str, root: Path | None = None) -> Result[Document | None]:
-    """One YAML file as a Document, or None and the errors located in it."""
+    """One YAML file as a Document (a value that could not be read is None, and its
+    error is reported), or None and the errors that stopped the reading."""
     try:
-        return Result(read_document(path, kind, root))
+        document, errors = read_document(path, kind, root)
+        return Result(document, tuple(errors))
     except Unreadable as exc:
         return Result(None, tuple(exc.args[0]))
 
 
-def read_document(path: Path, kind: str, root: Path | None) -> Document:
-    """Read one file; a problem that stops the reading is raised, located."""
+def read_document(path: Path, kind: str, root: Path | None
+                  ) -> tuple[Document, list[ContentError]]:
+    """Read one file and the problems of its values; a problem that stops the reading
+    (the file, its encoding, its YAML syntax) is raised, located."""
     where = display(path, root)
     stamped = stamp(path)                  # before reading: a later edit moves it again
     text = decode(read(path, where), where)
@@ -132,9 +141,7 @@ def read_document(path: Path, kind: str, root: Path | None) -> Document:
               for line, column, what in invisible(text)]
     builder = _Builder(doc, errors)
     doc.data = builder.build(node, ())
-    if errors:
-        raise Unreadable(errors)
-    return doc
+    return doc, errors
 
 
 def read(path: Path, where: str) -> bytes:
@@ -230,7 +237,11 @@ class _Builder:
         self.errors = errors
         self.constructor = yaml.SafeLoader("")
 
-    def fail(self, node: yaml.Node, message: str, hint: str) -> None:
+    def fail(self, node: yaml.Node, message: str, hint: str, loc: Loc | None = None
+             ) -> None:
+        """Report a value that cannot be read at `loc` (which then stays empty)."""
+        if loc is not None:
+            self.doc.broken.add(loc)
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         self.errors.append(located(self.doc.path, line, column, message, hint,
                                    text=self.doc.text))
@@ -245,7 +256,7 @@ class _Builder:
                                            node.start_mark.column + 1)
         if node.tag not in STANDARD_TAGS:
             self.fail(node, f"YAML tag {node.tag!r} is not allowed",
-                      "remove the tag (the part starting with !)")
+                      "remove the tag (the part starting with !)", loc)
             return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, loc)
@@ -285,10 +296,10 @@ class _Builder:
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             if node.tag.endswith(":timestamp"):
                 self.fail(node, f"{shorten(node.value)} is not a real date ({exc})",
-                          "write the date as YYYY-MM-DD, e.g. 2024-11-17")
+                          "write the date as YYYY-MM-DD, e.g. 2024-11-17", loc)
             else:
                 self.fail(node, f"value {shorten(node.value)!r} could not be read "
-                          f"({shorten(str(exc), 80)})", "put it in quotes if it is text")
+                          f"({shorten(str(exc), 80)})", "put it in quotes if it is text", loc)
             return None
         if not node.style and not isinstance(value, str):
             self.doc.plain_scalars[loc] = node.value

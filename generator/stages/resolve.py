@@ -7,6 +7,7 @@ reference to a file that is invalid (and so not in the content) gathers nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections import Counter
 from collections.abc import Iterator
@@ -49,8 +50,8 @@ class Resolved:
 def resolve(content: Content) -> Result[Resolved]:
     """Backlinks from every reference that resolves; an error for every one that dangles
     or clashes with an old id, a warning for every actor and weapon no article mentions."""
-    order = sorted(content.articles,
-                   key=lambda a: (content.articles[a].published, a), reverse=True)
+    order = sorted(content.articles, reverse=True,   # an invalid date (None) sorts last
+                   key=lambda a: (content.articles[a].published or dt.date.min, a))
     links = {kind.name: {id_: Backlinks() for id_ in content.of[kind.name]}
              for kind in MENTIONED}
     for article_id in order:
@@ -153,7 +154,7 @@ def unused(content: Content, links: dict[str, dict[str, Backlinks]]) -> list[Con
     warnings = []
     for kind, by_id in links.items():
         for id_, backlinks in by_id.items():
-            if not backlinks.articles:
+            if not backlinks.articles and (kind, id_) not in content.invalid:
                 warnings.append(content.document(kind, id_).error(
                     (), f"no article mentions {kind} '{id_}'",
                     f"add it to an article's {' or '.join(k.folder for k in MENTIONED)}, "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -29,6 +29,7 @@ from generator.stages.models import (
     Weapon,
 )
 from generator.stages.safety import shorten
+from generator.stages.salvage import salvage
 
 TRAP_HINTS = {
     dt.date: "YAML reads it as a date",
@@ -113,32 +114,56 @@ def assemble(loaded: Loaded, models: dict[tuple[str, str], Any]) -> Content:
         return dict(sorted((i, m) for (k, i), m in models.items() if k == kind))
 
     return Content(
-        settings=models.get(("site", "site")),
+        settings=models.get(("site", "site")) if not any(
+            d.salvaged for d in loaded.documents if d.kind == "site") else None,
         glossary=models.get(("glossary", "glossary"), Glossary()),
         of={kind: of(kind) for kind in KINDS},
         paths={(d.kind, d.id): d for d in loaded.documents},
-        invalid=frozenset({(d.kind, d.id) for d in loaded.documents} - set(models)
+        invalid=frozenset({(d.kind, d.id) for d in loaded.documents
+                           if (d.kind, d.id) not in models or d.salvaged}
                           | loaded.unreadable),
     )
 
 
 def validate_document(doc: Document) -> Result[BaseModel | None]:
-    """The document's model, or None and every problem pydantic found, located."""
+    """The document's model with every problem pydantic found, located. When it does
+    not validate, the model is made of its valid parts (`salvage`), for the checks that
+    do not depend on the rest; None when it is not even a set of fields. In a draft, a
+    field left empty is a to-do, not an error."""
     model = MODELS[doc.kind]
     try:
         return Result(model.model_validate(doc.data))
     except ValidationError as exc:
-        errors = exc.errors()
+        errors = [e for e in exc.errors() if not broken(doc, tuple(e["loc"]))]
         misspelt = {(tuple(e["loc"][:-1]), suggestion(model, e["loc"])) for e in errors
                     if e["type"] == "extra_forbidden"}
-        shown = [describe(doc, model, err) for err in errors[:MAX_ERRORS_PER_FILE]
+        draft = isinstance(doc.data, dict) and doc.data.get("draft") is True
+        shown = [to_do(problem) if draft and blank(err) else problem
+                 for err in errors[:MAX_ERRORS_PER_FILE]
                  if not (err["type"] == "missing" and (
-                     tuple(err["loc"][:-1]), err["loc"][-1]) in misspelt)]
+                     tuple(err["loc"][:-1]), err["loc"][-1]) in misspelt)
+                 for problem in [describe(doc, model, err)]]
         if len(errors) > MAX_ERRORS_PER_FILE:  # a hostile file must not flood the report
             shown.append(doc.error((), f"{len(errors) - MAX_ERRORS_PER_FILE:,} more "
                                    "problems in this file are not shown",
                                    "fix the ones listed, then check again"))
-        return Result(None, tuple(shown))
+        doc.salvaged = True
+        return Result(salvage(model, doc.data), tuple(shown))
+
+
+def broken(doc: Document, loc: Loc) -> bool:
+    """Whether the loader already reported the value at `loc` (or one around it)."""
+    return any(loc[:n] in doc.broken for n in range(len(loc) + 1))
+
+
+def blank(err: Any) -> bool:
+    """A required value that is missing or left empty (as in a fresh skeleton)."""
+    return err["type"] == "missing" or err["input"] is None or (
+        err["type"] in ("too_short", "string_too_short") and not err["input"])
+
+
+def to_do(problem: ContentError) -> ContentError:
+    return replace(problem, severity="todo")
 
 
 def suggestion(model: type[BaseModel], loc: Loc) -> str | None:
