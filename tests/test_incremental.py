@@ -82,27 +82,39 @@ def test_edits_equal_a_full_generate(tmp_path: Path, edits: int) -> None:
 
 
 def test_an_error_keeps_the_last_good_pages_and_a_fix_recovers(tmp_path: Path) -> None:
+    """A broken file stands in with its last good version: its pages stay, the others
+    follow their edits, and the problems are those `explainer check` reports."""
     root = copy_project(tmp_path / "project")
     session = Session(Project(root))
     session.generate()
     before = tree(root / "docs")
     replace(root / ARTICLE, "published: 2024-11-18", "published: 2024-11-318")
-    with pytest.raises(ContentErrors) as caught:
-        session.generate()
-    [error] = caught.value.errors
+    checked, _ = session.generate()
+    [error] = checked.errors
     assert (error.path, error.line) == (ARTICLE, 7)
+    assert session.broken == {ARTICLE}
     assert tree(root / "docs") == before
     replace(root / ARTICLE, "2024-11-318", "2024-11-19")
     session.generate()
     assert tree(root / "docs") == full(root, tmp_path)
     replace(root / GRENELL, "name: Richard Grenell", "name Richard Grenell\n  x: [")
-    with pytest.raises(ContentErrors) as caught:
-        session.generate()
-    assert {e.path for e in caught.value.errors if e.severity == "error"} == {GRENELL}
-    assert caught.value.errors == sorted(check(Project(root)).problems)   # one recovery path
+    checked, _ = session.generate()
+    assert {e.path for e in checked.errors} == {GRENELL}
+    assert sorted(checked.problems) == sorted(check(Project(root)).problems)  # one path
     replace(root / GRENELL, "name Richard Grenell\n  x: [", "name: Richard Grenell")
     session.generate()
+    assert session.broken == set()
     assert tree(root / "docs") == full(root, tmp_path)
+
+
+def test_with_no_good_version_to_stand_in_nothing_is_written(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    replace(root / "content/site.yaml", "title:", "title")
+    with pytest.raises(ContentErrors) as caught:
+        Session(Project(root)).generate()
+    assert {e.path for e in caught.value.errors if e.severity == "error"} == {
+        "content/site.yaml"}
+    assert not (root / "docs" / "index.md").exists()
 
 
 def test_an_actor_edit_renders_only_the_pages_that_show_the_actor(tmp_path: Path) -> None:

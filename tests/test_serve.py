@@ -21,6 +21,7 @@ from .conftest import ROOT
 
 pytestmark = pytest.mark.slow
 ACTOR = "content/actors/richard-grenell.yaml"
+ARTICLE = "content/articles/us-allows-ukraine-deep-strikes-in-russia.yaml"
 PAGE = "actors/richard-grenell/"
 SUMMARY = "One of Trump's closest foreign policy advisers."
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
@@ -151,8 +152,19 @@ def test_error_keeps_last_good_pages_and_fixing_recovers(server, project):
     assert server.wait_for_line(r"(content/actors/richard-grenell\.yaml:\d+:\d+: .*)",
                                 mark) == (
         f"{ACTOR}:{line}:1: error: YAML syntax error: tab character in YAML")
-    server.wait_for_line(r"(the last good pages stay up)", mark)
+    assert server.wait_for_line(r"explainer: (kept as they last were .*)", mark) == (
+        f"kept as they last were until the errors are fixed: {ACTOR}")
     assert SUMMARY in server.page()
+
+    # Other files keep updating meanwhile, and a fresh skeleton with empty fields (which
+    # never had a good version) does not stop them.
+    other = project / "content/actors/joe-biden.yaml"
+    edit(other, "  The outgoing U.S. president", "  STILL-UPDATING The outgoing U.S. president")
+    (project / "content/actors/zoe-ruritan.yaml").write_text(
+        "name: Zoe Ruritan\nkind:\nsummary:\n", encoding="utf-8")
+    server.wait_for(lambda: "STILL-UPDATING" in server.page("actors/joe-biden/"))
+    assert SUMMARY in server.page()
+    (project / "content/actors/zoe-ruritan.yaml").unlink()
 
     edit(project / ACTOR, "aliases:\n\t[", "aliases: [")
     edit(project / ACTOR, SUMMARY, "FIXED " + SUMMARY)
@@ -170,9 +182,13 @@ def test_starts_with_broken_content_and_recovers_then_stops_on_kill(project):
     try:
         assert server.wait_for_line(r"(content/actors/richard-grenell\.yaml:.*)") == (
             f"{ACTOR}:3:7: error: kind: 'persn' is not allowed here")
-        server.wait_for_line(r"(the preview starts once the errors above are fixed)")
+        # The preview starts without the broken actor and the article that names it.
+        assert server.wait_for_line(r"explainer: (no page until .*)") == (
+            f"no page until the errors are fixed: {ACTOR}, {ARTICLE}")
+        server.started()
+        assert "RECOVERED" not in server.page()
         (project / ACTOR).write_text(good.replace(SUMMARY, "RECOVERED " + SUMMARY))
-        server.started().wait_for(lambda: "RECOVERED" in server.page())
+        server.wait_for(lambda: "RECOVERED" in server.page())
         server.process.terminate()                 # a plain `kill`, not Ctrl+C
         assert server.process.wait(timeout=20) == 143
         assert fetch(server.base) is None           # MkDocs stopped with it

@@ -27,6 +27,7 @@ from generator.kinds import BY_FOLDER, KINDS
 from generator.pipeline import Memory, Project, check, writing
 from generator.render.mentions import names
 from generator.render.pages import Page, render
+from generator.site.lastgood import LastGood
 from generator.stages.load import Document, Stamp, display, load_file, stamp
 from generator.stages.pages import read_pages
 from generator.stages.release import release
@@ -96,9 +97,13 @@ class Session:
     links: dict[Key, set[Key]] = field(default_factory=dict)
     rendered: list[str] = field(default_factory=list)
     """The pages the last regeneration rendered (the others were kept as they were)."""
+    last_good: LastGood = field(default_factory=LastGood)
+    broken: set[str] = field(default_factory=set)
+    """The files the last regeneration took in their last good version."""
 
     def generate(self) -> tuple[Result[Verified], WriteReport]:
-        """Like `pipeline.generate`, reusing what did not change; raises ContentErrors.
+        """Like `pipeline.generate`, reusing what did not change; raises ContentErrors
+        only when the broken files cannot stand in with their last good versions.
 
         The changed articles', actors' and weapons' own pages are written first, so the
         preview shows an edit while the listings (which show every article) are still
@@ -106,7 +111,11 @@ class Session:
         with writing(self.project):
             checked = check(self.project, memory=self.memory)   # as `explainer check`
             self.memory.forget_unseen()
-            verified = release(checked.unwrap(), preview=True)   # drafts shown, marked
+            verified, self.broken = self.last_good.stand_in(
+                checked, self.project.root, self.memory.memo) if checked.errors else (
+                checked.value, set())              # a broken file keeps its last good pages
+            self.last_good.keep(verified.resolved.content, self.broken)
+            verified = release(verified, preview=True)   # drafts shown, marked
             wanted = self.reach(verified)
             content = verified.resolved.content
             self.rendered = []
@@ -116,6 +125,13 @@ class Session:
         written = first.written + second.written
         return checked, WriteReport(written, len(self.pages) - len(written),
                                     first.removed + second.removed)
+
+    def stood_in(self) -> tuple[list[str], list[str]]:
+        """The files the last regeneration could not take as they are (those with errors,
+        and those naming one that was left out): the ones shown in their last good
+        version, and the ones left out (they never had one)."""
+        good = {document.path for document, _ in self.last_good.files.values()}
+        return (sorted(self.broken & good), sorted(self.broken - good))
 
     def write_pages(self, verified: Verified, wanted: Callable[[str], bool]) -> WriteReport:
         """Render the wanted pages (and any page not written yet), keep the others'

@@ -94,7 +94,14 @@ def regenerate(session: Session, news: News) -> bool:
         say(f"could not regenerate ({type(exc).__name__}: {exc}); the last good pages "
             "stay up")
         return False
-    news.problems(checked.warnings)
+    news.problems(list(checked.problems))
+    kept, left = session.stood_in()
+    if kept:
+        say(f"kept as they last were until the errors are fixed: {', '.join(kept[:4])}"
+            + (" …" if len(kept) > 4 else ""))
+    if left:
+        say(f"no page until the errors are fixed: {', '.join(left[:4])}"
+            + (" …" if len(left) > 4 else ""))
     changed = written.written + written.removed
     say(f"regenerated {len(changed)} page(s)" + (": " + ", ".join(changed) if changed
                                                  and len(changed) <= 8 else "")
