@@ -6,6 +6,7 @@ passes every check; each test changes one thing and asserts the exact finding.
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from generator.errors import ContentErrors
 from generator.pipeline import Project, check
 
 from .conftest import run_explainer
+
+ARTICLE_ID = "ruritania-tests-missile"
 
 FIXTURE = Path(__file__).parent / "fixtures" / "integrity"
 ARTICLE = "content/articles/ruritania-tests-missile.yaml"
@@ -52,10 +55,16 @@ def test_fixture_passes_and_every_quote_is_verified(tmp_path):
         "there is no verification record (content/verification/ruritania-tests-missile.json)"
         ": the site built without the source will show these quotes as unverified"]
     verified = checked.value
-    article = verified.resolved.content.articles["ruritania-tests-missile"]
+    article = verified.resolved.content.articles[ARTICLE_ID]
     # exact, curly vs straight apostrophe, and elided (…) quotes all verified
-    assert [verified.quote_verified(q) for q in article.quotes] == [
+    assert [verified.quote_verified(ARTICLE_ID, q) for q in article.quotes] == [
         "Verified word for word against the Wire report"] * 3
+    # found by value, not by identity: a copy of a quote (as serve's next run holds) is
+    # verified too, and an edited one is not
+    first = article.quotes[0]
+    assert verified.quote_verified(ARTICLE_ID, copy.deepcopy(first))
+    assert not verified.quote_verified(
+        ARTICLE_ID, first.model_copy(update={"text": first.text + " again"}))
 
 
 def test_elision_may_use_the_ellipsis_character_and_dashes_fold(tmp_path):
@@ -108,8 +117,8 @@ def test_without_source_text_quotes_are_unverified_not_passed(tmp_path):
     assert findings(root) == [f"42:11: {message}", f"46:11: {message}",
                               f"50:11: {message}"]
     verified = check(Project(root)).unwrap()
-    article = verified.resolved.content.articles["ruritania-tests-missile"]
-    assert not any(verified.quote_verified(q) for q in article.quotes)
+    article = verified.resolved.content.articles[ARTICLE_ID]
+    assert not any(verified.quote_verified(ARTICLE_ID, q) for q in article.quotes)
     assert findings(root, **{"": FIXTURE / "report.txt"}) == []
     assert findings(root, **{"ruritania-tests-missile": FIXTURE / "report.txt"}) == []
 

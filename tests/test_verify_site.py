@@ -17,6 +17,8 @@ from .conftest import ROOT, SEED, run_explainer
 from .test_site import ARTICLE, head_of, text_of
 from .test_verify import FIXTURE
 
+ARTICLE_ID = "us-allows-ukraine-deep-strikes-in-russia"
+
 VERIFIED = "Verified word for word against the "
 UNVERIFIED = "Unverified quote: not yet checked against the source report"
 RECORD = ROOT / "content/verification/us-allows-ukraine-deep-strikes-in-russia.json"
@@ -35,8 +37,8 @@ def test_real_content_quotes_are_verbatim_and_checks_pass():
     checked = check(Project(ROOT))
     assert [e.format() for e in checked.problems] == []
     verified = checked.value
-    article = verified.resolved.content.articles["us-allows-ukraine-deep-strikes-in-russia"]
-    assert article.quotes and all(verified.quote_verified(q) for q in article.quotes)
+    article = verified.resolved.content.articles[ARTICLE_ID]
+    assert article.quotes and all(verified.quote_verified(ARTICLE_ID, q) for q in article.quotes)
 
 
 @pytest.mark.slow

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from generator.checks import record
@@ -54,17 +53,14 @@ class Verified:
     fresh: dict[str, Record] = field(default_factory=dict)
     """Per article checked against its source now: the record `explainer verify` writes."""
 
-    def quote_verified(self, quote: Quote) -> str:
-        """How the quote was verified, for readers ('' when it was not). For views,
-        which hold the quote itself rather than its place."""
-        return self._proof_of.get(id(quote), "")
-
-    @cached_property
-    def _proof_of(self) -> dict[int, str]:
-        # By the identity of this run's own quotes: valid while this Verified holds them.
-        articles = self.resolved.content.articles
-        return {id(articles[a].quotes[i]): self.proofs.get((a, i), "")
-                for a, i in self.checked_quotes}
+    def quote_verified(self, article_id: str, quote: Quote) -> str:
+        """How a quote of the article was verified, for readers ('' when it was not).
+        For views, which hold the quote itself: it is found by its value among the
+        article's quotes, so the answer never depends on which objects are alive."""
+        for index, kept in enumerate(self.resolved.content.articles[article_id].quotes):
+            if kept == quote and (article_id, index) in self.checked_quotes:
+                return self.proofs.get((article_id, index), "")
+        return ""
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,7 @@ def article_page(parts: Parts, article_id: str) -> ArticlePage:
         contact=contact(content.site),
         updated=modified if modified != article.published.isoformat() else None,
         statuses=STATUS_HELP,
-        **quotes(parts, article),
+        **quotes(parts, article_id, article),
         **cast(parts, article),
         summary=parts.prose(article.summary, paragraphs=True),
         why_it_matters=parts.prose(article.why_it_matters, paragraphs=True),
@@ -146,9 +146,9 @@ def banner(why: str | None, article: Article) -> Banner | None:
     return None
 
 
-def quotes(parts: Parts, article: Article) -> dict[str, Any]:
+def quotes(parts: Parts, article_id: str, article: Article) -> dict[str, Any]:
     """The pull quote and the rest, each speaker with their title on the article's date."""
-    cards = [parts.quote(q, on=article.published) for q in article.quotes]
+    cards = [parts.quote(q, article_id, linked=False) for q in article.quotes]
     pulled = pull_quote(article.quotes)
     if pulled is None:
         return {"pull": None, "quotes": cards}

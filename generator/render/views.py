@@ -95,8 +95,8 @@ class Parts:
     def __init__(self, resolved: Resolved, verified: Verified | None):
         self.resolved = resolved
         self.content = resolved.content
-        self.proof: Callable[[Quote], str] = (
-            verified.quote_verified if verified else lambda quote: "")
+        self.proof: Callable[[str, Quote], str] = (
+            verified.quote_verified if verified else lambda article_id, quote: "")
 
     @cached_property
     def names(self) -> Names:
@@ -124,15 +124,14 @@ class Parts:
         actor = self.content.actors[actor_id]
         return actor.title_on(on) if on else actor.current_title()
 
-    def quote(self, quote: Quote, article_id: str | None = None,
-              on: dt.date | None = None) -> QuoteCard:
-        """A quote card; the speaker's title is the one they had on the day `on`, or on
-        the date of the article named."""
-        day = on or (self.content.articles[article_id].published if article_id else None)
+    def quote(self, quote: Quote, article_id: str, linked: bool = True) -> QuoteCard:
+        """A card for a quote of the article named, the speaker with the title they had
+        on the article's date; `linked` adds a link to the article (not on its own page)."""
+        day = self.content.articles[article_id].published
         return QuoteCard(self.prose(quote.text), quote.venue, quote.context,
                          self.link("actor", quote.speaker),
-                         self.title(quote.speaker, day), self.proof(quote),
-                         self.link("article", article_id) if article_id else None)
+                         self.title(quote.speaker, day), self.proof(article_id, quote),
+                         self.link("article", article_id) if linked else None)
 
     def event(self, event: Event, article_id: str | None = None,
               on: dt.date | None = None) -> EventLine:
