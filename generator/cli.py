@@ -7,6 +7,7 @@ Exit status: 0 when content is clean (warnings allowed), 1 when it has errors,
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -24,6 +25,8 @@ Turn the YAML files in content/ into the explainer website, and help you write t
 Run it from the project folder (or pass --root)."""
 EPILOG = """\
 examples:
+  explainer draft ../shared/seed/REPORT.txt --date 2024-11-17
+                                    start an article from its report
   explainer new article "Ruritania tests a new missile"
   explainer serve                   preview at http://127.0.0.1:8000/, updated as you save
   explainer check                   list every problem in content/
@@ -46,6 +49,11 @@ COMMANDS = {  # name: (one line for the list of commands, what the command does)
     "serve": ("preview the site, updated each time you save a file",
               "Build the site and serve it on your computer; every save in content/ "
               "regenerates the pages it changes, and the browser reloads by itself."),
+    "draft": ("start an article from the plain text of its news report",
+              "Write content/articles/<id>.yaml with draft: true from a news report: its "
+              "credits, quotations with their speakers, the actors, weapons and dates it "
+              "names, and who says what. Everything in our own words is left as a to-do. "
+              "An existing file is never overwritten."),
     "new": ("create a content file to fill in: article, actor or weapon",
             "Create content/<kind>s/<id>.yaml from a commented skeleton; the id comes "
             "from the name. An existing file is never overwritten."),
@@ -115,6 +123,15 @@ def parser() -> argparse.ArgumentParser:
     rename.add_argument("old", help="the id it has now, e.g. richard-grenel")
     rename.add_argument("new", help="the id it gets, e.g. richard-grenell")
     command("status")
+    draft = command("draft")
+    draft.add_argument("report", type=Path, help="the report's plain text, e.g. "
+                       "../shared/seed/000_2fc7071a9cad3196.txt")
+    draft.add_argument("--id", dest="article_id", help="the article's id (default: "
+                       "from the report's headline, or outlet, dateline and date)")
+    draft.add_argument("--outlet", help="the news organisation, when the report's "
+                       "dateline does not name it")
+    draft.add_argument("--date", type=day, help="the report's date, YYYY-MM-DD, to "
+                       "resolve 'on Sunday' and dates without a year")
     command("generate")
     command("build")
     links = command("linkcheck")
@@ -125,6 +142,14 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true",
                         help="write nothing; fail if the committed schemas are out of date")
     return main_parser
+
+
+def day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2024-11-17, not {text!r}"
+                                         ) from None
 
 
 def address(text: str) -> tuple[str, int]:
@@ -199,14 +224,19 @@ def run(args: argparse.Namespace, project: pipeline.Project) -> int:
     elif args.command == "linkcheck":
         from generator.site.linkcheck import run as linkcheck
         return linkcheck(args.site or project.site, args.site_url)
-    elif args.command in ("new", "rename"):
+    elif args.command in ("new", "rename", "draft"):
         return author(project, args)
     return 0
 
 
 def author(project: pipeline.Project, args: argparse.Namespace) -> int:
-    """`new` and `rename`: change content/, then the ids the editor offers."""
-    if args.command == "rename":
+    """`new`, `rename` and `draft`: change content/, then the ids the editor offers."""
+    if args.command == "draft":
+        from generator.authoring.draft import draft, summary
+        drafted = draft(project, args.report, article_id=args.article_id,
+                        outlet=args.outlet, date=args.date)
+        message = summary(drafted, project.root)
+    elif args.command == "rename":
         from generator.authoring.rename import rename
         done = rename(project, args.kind, args.old, args.new)
         message = (f"renamed {display(done.old, project.root)} to "

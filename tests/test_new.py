@@ -13,6 +13,7 @@ import pytest
 from generator.authoring.slugs import slug
 from generator.cli import main
 from generator.stages.load import load_file
+from tests.conftest import SEED, copy_project
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
 
@@ -163,14 +164,25 @@ def test_new_refuses_to_overwrite(root, capsys):
     assert path.read_bytes() == before
 
 
-def test_readme_walkthrough_works_as_written(root, capsys):
+def test_readme_walkthrough_works_as_written(root, capsys, monkeypatch):
     """The commands in README's "Writing content" run, and print what it shows."""
     import shlex
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     section = readme.split("## Writing content", 1)[1].split("\n## ", 1)[0]
     commands = re.findall(r"```sh\n(.*?)\n```", section, re.S)
     assert [c.split()[:3] for c in commands] == [
+        [".venv/bin/explainer", "draft", "../shared/seed/000_2fc7071a9cad3196.txt"],
         [".venv/bin/explainer", "new", "article"], [".venv/bin/explainer", "new", "actor"]]
+    drafting, *commands = commands
+    if SEED.exists():        # the seed drafted from real content, ../shared beside it
+        real = copy_project(root.parent / "real")
+        (root.parent / "shared").symlink_to(SEED.parent.parent, target_is_directory=True)
+        monkeypatch.chdir(real)
+        capsys.readouterr()
+        assert main(["--root", str(real), *shlex.split(drafting)[1:]]) == 0
+        printed = re.search(r"```\n(drafted .*?)\n  \.\.\.\n```", section, re.S).group(1)
+        assert capsys.readouterr().err.startswith(printed + "\n")
+        monkeypatch.undo()
     for command in commands:
         assert main(["--root", str(root), *shlex.split(command)[1:]]) == 0
     capsys.readouterr()

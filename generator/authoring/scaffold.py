@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -26,15 +27,21 @@ class ScaffoldError(ValueError):
     """The file cannot be created; the message says why and what to do."""
 
 
-def new(project: Project, kind: str, name: str, today: dt.date | None = None) -> Path:
-    """Create content/<kind>s/<slug>.yaml from its skeleton; return its path."""
+def new(project: Project, kind: str, name: str, today: dt.date | None = None,
+        found: Mapping[str, object] | None = None) -> Path:
+    """Create content/<kind>s/<slug>.yaml from its skeleton; return its path.
+
+    `found` is what `explainer draft` read in the report: a `pointer` comment to where
+    it names the entry, an actor's `kind`, a weapon's `range` (value, unit, qualifier,
+    words); a skeleton made by `new` has none of these."""
     id_ = slug(name)
     if not id_:
         raise ScaffoldError(f"cannot make an id from {name!r}: use letters or digits")
     path = project.content / KINDS[kind].folder / f"{id_}.yaml"
     text = environment().get_template(KINDS[kind].skeleton).render(
         modeline=modeline(kind), name=name.strip(), id=id_,
-        today=(today or dt.date.today()).isoformat())
+        today=(today or dt.date.today()).isoformat(),
+        found={"pointer": None, "kind": None, "range": None, **(found or {})})
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as handle:
