@@ -28,10 +28,10 @@ class ScaffoldError(ValueError):
 
 
 def new(project: Project, kind: str, name: str, today: dt.date | None = None,
-        found: Mapping[str, object] | None = None) -> Path:
+        report: Mapping[str, object] | None = None) -> Path:
     """Create content/<kind>s/<slug>.yaml from its skeleton; return its path.
 
-    `found` is what `explainer draft` read in the report: a `pointer` comment to where
+    `report` is what `explainer draft` read in the report: a `pointer` comment to where
     it names the entry, an actor's `kind`, a weapon's `range` (value, unit, qualifier,
     words); a skeleton made by `new` has none of these."""
     id_ = slug(name)
@@ -41,7 +41,7 @@ def new(project: Project, kind: str, name: str, today: dt.date | None = None,
     text = environment().get_template(KINDS[kind].skeleton).render(
         modeline=modeline(kind), name=name.strip(), id=id_,
         today=(today or dt.date.today()).isoformat(),
-        found={"pointer": None, "kind": None, "range": None, **(found or {})})
+        report={"pointer": None, "kind": None, "range": None, **(report or {})})
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as handle:

@@ -128,7 +128,7 @@ def make_skeletons(project: Project, found: Extraction,
             d = given[0]
             details["range"] = {"value": f"{d.value:g}", "unit": d.unit,
                                 "qualifier": d.qualifier, "words": compose.comment(d.words)}
-        made.append(scaffold.new(project, kind, name, found=details))
+        made.append(scaffold.new(project, kind, name, report=details))
     return made
 
 
