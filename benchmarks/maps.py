@@ -14,10 +14,13 @@ import argparse
 import os
 import statistics
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from generator.geo.world import world
-from generator.render.pages import distance, environment
+from generator.render.filters import distance
+from generator.render.pages import environment
 from generator.render.placemaps import Figure, Maps
 from generator.stages.load import load
 from generator.stages.resolve import resolve
@@ -54,9 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     world()
     print(f"geodata load (once per build): {(time.process_time() - start) * 1000:.0f} ms")
     content = resolve(validate(load(REPO / "content", REPO))).content
-    jobs = [(f"article {a}", lambda a=a: Maps(content, distance).article(a))
-            for a in content.articles]
-    jobs += [(f"place {p}", lambda p=p: Maps(content, distance).place(p)) for p in content.places]
+    jobs: list[tuple[str, Callable[[], Figure | None]]] = [
+        (f"article {a}", partial(lambda a: Maps(content, distance).article(a), a))
+        for a in content.articles]
+    jobs += [(f"place {p}", partial(lambda p: Maps(content, distance).place(p), p))
+             for p in content.places]
     jobs += [("places index", lambda: Maps(content, distance).index())]
     worst_ms = worst_kb = 0.0
     for name, make in jobs:

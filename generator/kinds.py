@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.errors import Loc
-from generator.stages.models import Actor, Article, Glossary, Site, Strict, Weapon
+from generator.stages.models import Actor, Article, Glossary, Place, Site, Strict, Weapon
 
 
 @dataclass(frozen=True)
@@ -111,12 +111,22 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
         Ref(("key_facts", "*", "weapons", "*"), "weapon"),
         Ref(("timeline", "*", "actors", "*"), "actor", into="events"),
         Ref(("timeline", "*", "weapons", "*"), "weapon", into="events"),
+        Ref(("places", "*", "ref"), "place"),
+        Ref(("key_facts", "*", "places", "*"), "place", into="facts"),
+        Ref(("timeline", "*", "places", "*"), "place", into="events"),
+        Ref(("reach", "*", "weapon"), "weapon"),
+        Ref(("reach", "*", "from_place"), "place"),
+        Ref(("reach", "*", "from_country"), "actor"),
+        Ref(("reach", "*", "toward"), "actor"),
     )),
     Kind("actor", "actors", Actor, "name", "Actors", backlinks=True, refs=(
         Ref(("affiliation",), "actor", into="members"),
     )),
     Kind("weapon", "weapons", Weapon, "name", "Weapons", backlinks=True, refs=(
         Ref(("origin",), "actor", into="weapons"),
+    )),
+    Kind("place", "places", Place, "name", "Places", backlinks=True, refs=(
+        Ref(("country",), "actor", into="places"),
     )),
 )}
 """Every kind, in the order pages, listings and messages name them."""

@@ -149,7 +149,7 @@ def test_dangling_refs_suggest_the_closest_id(tmp_path, capsys):
 def test_unused_actor_is_a_warning_only(tmp_path, capsys):
     assert problems(tmp_path, capsys, "unused-actor", expected_exit=0) == [
         "warning: content/actors/nobody.yaml:1:1: no article mentions actor 'nobody' | "
-        "add it to an article's actors or weapons, or delete the file"]
+        "add it to an article's actors, weapons or places, or delete the file"]
 
 
 def test_empty_file(tmp_path, capsys):

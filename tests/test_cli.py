@@ -94,7 +94,7 @@ def test_github_warnings_and_escaping(tmp_path, capsys):
     assert capsys.readouterr().out == (
         "::warning file=content/actors/nobody.yaml,line=1,col=1,title=explainer check::"
         "no article mentions actor 'nobody' "
-        "(hint: add it to an article's actors or weapons, or delete the file)\n")
+        "(hint: add it to an article's actors, weapons or places, or delete the file)\n")
     from generator.errors import ContentError
     from generator.report import github
     assert github(ContentError("a,b:c.yaml", 2, 3, "50% done\nnext")) == (

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import synth
+from generator.kinds import KINDS
 from generator.render.pages import render
 from generator.site.engine import engine
 from generator.site.linkcheck import check_site
@@ -129,7 +130,7 @@ def test_listing_pages_are_excluded_from_search(sites):
 def test_split_site_builds_strict_with_every_link_resolving(tmp_path, sites):
     """The split listings, written and built by MkDocs --strict; no broken link."""
     root = copy_project(tmp_path / "project")
-    for folder in ("articles", "actors", "weapons", "sources"):
+    for folder in [kind.folder for kind in KINDS.values()] + ["sources"]:
         shutil.rmtree(root / "content" / folder, ignore_errors=True)
     synth.generate(root / "content", 20)
     resolved = load(root / "content", root).then(validate).then(resolve).unwrap()

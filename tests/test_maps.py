@@ -11,14 +11,15 @@ from generator.geo.world import world
 from generator.render.maps import ReachSpec, Spot, distance_text, draw
 
 KM_190_MILES = 190 * 1.609344
-KURSK = Spot("Kursk region", 36.1, 51.6, "RU", "kursk-region")
-KYIV = Spot("Kyiv", 30.52, 50.45, "UA", "kyiv")
-WASHINGTON = Spot("Washington", -77.04, 38.9, "US", "washington")
+KURSK = Spot("Kursk region", 36.1, 51.6, "RU", "places/kursk-region.md")
+KYIV = Spot("Kyiv", 30.52, 50.45, "UA", "places/kyiv.md")
+WASHINGTON = Spot("Washington", -77.04, 38.9, "US", "places/washington.md")
 
 
 @pytest.fixture(scope="module")
 def from_ukraine() -> ReachSpec:
     ua, ru = world().country("UA"), world().country("RU")
+    assert ua is not None and ru is not None
     origin = Origin("Ukraine's border with Russia", border(ua.shape, ru.shape))
     return ReachSpec("ATACMS", KM_190_MILES, "up to 190 miles (306 km)", origin, "UA", "RU",
                      "Russia")

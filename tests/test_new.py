@@ -85,7 +85,7 @@ def test_new_actor_round_trip(root, capsys):
     fill(path, {"kind:": "kind: person", "summary:": "summary: A made-up spokeswoman."})
     assert check(root, capsys) == (0, [
         f"warning {at}:5: no article mentions actor 'zoe-ruritan' | add it to an "
-        "article's actors or weapons, or delete the file"])
+        "article's actors, weapons or places, or delete the file"])
     assert load_file(path, "actor", root).unwrap().data == {
         "name": "Zoë Ruritan", "kind": "person", "aliases": [],
         "summary": "A made-up spokeswoman."}
@@ -105,7 +105,7 @@ def test_new_weapon_round_trip(root, capsys):
                 "summary:": "summary: A made-up cruise missile."})
     assert check(root, capsys) == (0, [
         f"warning {at}:5: no article mentions weapon 'storm-shadow' | add it to an "
-        "article's actors or weapons, or delete the file"])
+        "article's actors, weapons or places, or delete the file"])
 
 
 def test_new_article_round_trip(root, capsys):

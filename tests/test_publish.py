@@ -194,6 +194,9 @@ def test_two_builds_are_byte_identical(subpath_site, tmp_path):
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
     assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"} <= set(first)
+    maps = [name for name, body in first.items() if b'<svg class="ex-map__svg"' in body]
+    assert {"articles/us-allows-ukraine-deep-strikes-in-russia/index.html",
+            "places/index.html", "weapons/atacms/index.html"} <= set(maps)  # maps too
 
 
 @pytest.mark.slow

@@ -35,7 +35,7 @@ class Origin:
 
     def points(self, step: float) -> np.ndarray:
         """(n, 2) lon/lat points along the origin, at most `step` degrees apart."""
-        return shapely.get_coordinates(shapely.segmentize(self.geometry, step))
+        return np.asarray(shapely.get_coordinates(shapely.segmentize(self.geometry, step)))
 
 
 def border(source: BaseGeometry, target: BaseGeometry) -> BaseGeometry:
@@ -54,30 +54,30 @@ def distances_km(origin: Origin, lons: np.ndarray, lats: np.ndarray,
     First to points 20 km apart along the origin (`coarse`: that is the answer, up to
     half a kilometre long); then, near the coarse points that come within 15 km of
     the nearest, to points 2 km apart."""
-    rough = nearest(origin.points(SPACING_DEG), lons, lats)
+    sparse = origin.points(SPACING_DEG)
+    rough = pairwise_km(sparse, lons, lats)
+    best = rough.min(axis=1)
     if coarse:
-        return rough[0]
+        return np.asarray(best)
     fine = origin.points(MEASURE_DEG)
     result = []
     for i, (lon, lat) in enumerate(zip(lons, lats, strict=True)):
-        near = rough[1][i][rough[2][i] <= rough[0][i] + 15]
         mask = np.zeros(len(fine), bool)
-        for x, y in near:
+        for x, y in sparse[rough[i] <= best[i] + 15]:
             mask |= (np.abs(fine[:, 0] - x) <= 0.25) & (np.abs(fine[:, 1] - y) <= 0.15)
-        result.append(nearest(fine[mask], [lon], [lat])[0][0] if mask.any() else rough[0][i])
+        near = pairwise_km(fine[mask], [lon], [lat]).min() if mask.any() else best[i]
+        result.append(float(near))
     return np.array(result)
 
 
-def nearest(points: np.ndarray, lons: Sequence[float] | np.ndarray,
-            lats: Sequence[float] | np.ndarray) -> tuple[np.ndarray, list, list]:
-    """For each (lon, lat): the km to the nearest of `points`, and all the points with
-    their distances (for a finer look near the nearest)."""
+def pairwise_km(points: np.ndarray, lons: Sequence[float] | np.ndarray,
+                lats: Sequence[float] | np.ndarray) -> np.ndarray:
+    """(n, m) geodesic km from each of n (lon, lat) to each of m `points`."""
     n, m = len(lons), len(points)
     _, _, metres = GEOD.inv(np.tile(points[:, 0], n), np.tile(points[:, 1], n),
                             np.repeat(np.asarray(lons, float), m),
                             np.repeat(np.asarray(lats, float), m))
-    km = np.asarray(metres).reshape(n, m) / 1000.0
-    return km.min(axis=1), [points] * n, list(km)
+    return np.asarray(metres, dtype=float).reshape(n, m) / 1000.0
 
 
 def circles(centres: np.ndarray, radius_km: float) -> np.ndarray:
@@ -87,7 +87,7 @@ def circles(centres: np.ndarray, radius_km: float) -> np.ndarray:
     lons = np.repeat(centres[:, 0], CIRCLE_POINTS)
     lats = np.repeat(centres[:, 1], CIRCLE_POINTS)
     x, y, _ = GEOD.fwd(lons, lats, azimuths, np.full(lons.shape, radius_km * 1000.0))
-    return shapely.polygons(np.stack([x, y], axis=1).reshape(n, CIRCLE_POINTS, 2))
+    return np.asarray(shapely.polygons(np.stack([x, y], axis=1).reshape(n, CIRCLE_POINTS, 2)))
 
 
 def reach_area(origin: Origin, radius_km: float, clip: BaseGeometry) -> BaseGeometry:

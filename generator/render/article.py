@@ -19,8 +19,9 @@ from generator.render.charts import RangeChart, range_chart
 from generator.render.entities import WeaponRow, weapon_row
 from generator.render.filters import day
 from generator.render.mentions import Prose
+from generator.render.placemaps import Figure
 from generator.render.story import pull_quote, search_names, starts, weapon_groups
-from generator.render.views import Card, EventLine, Group, Parts, QuoteCard, contact
+from generator.render.views import Card, EventLine, Group, Link, Parts, QuoteCard, contact
 from generator.stages.models import Article
 
 STATUS_HELP = {
@@ -64,6 +65,16 @@ class WeaponGroup:
 
 
 @dataclass(frozen=True)
+class PlaceRow:
+    """A place an article names: its link, its role, and whether its map shows it."""
+
+    link: Link
+    role: str
+    off_map: bool
+    """Too far from the rest to draw on the article's map (listed only)."""
+
+
+@dataclass(frozen=True)
 class ArticlePage:
     article: Article
     held: Banner | None
@@ -95,6 +106,10 @@ class ArticlePage:
     weapons: list[WeaponGroup]
     weapon_count: int
     chart: RangeChart | None
+    map: Figure | None
+    """Its places and reaches on a map, below why it matters; None when it names no
+    place."""
+    places: list[PlaceRow]
     timeline: list[EventLine]
     """What happened up to the article's date, oldest first."""
     ahead: list[EventLine]
@@ -107,6 +122,7 @@ def article_page(parts: Parts, article_id: str) -> ArticlePage:
     content = parts.content
     article = content.articles[article_id]
     modified = meta.modified(article)
+    figure = parts.maps.article(article_id)
     events = [(starts(e.date) > article.published, parts.event(e, on=article.published))
               for e in sorted(article.timeline, key=lambda e: e.date)]
     return ArticlePage(
@@ -129,6 +145,10 @@ def article_page(parts: Parts, article_id: str) -> ArticlePage:
                  for role, ids in weapon_groups(article.weapons)],
         weapon_count=len(article.weapons),
         chart=range_chart(content.weapons, [w.ref for w in article.weapons]),
+        map=figure,
+        places=[PlaceRow(parts.link("place", p.ref), p.role, figure is not None and
+                         content.places[p.ref].name in figure.view.off_map)
+                for p in article.places],
         timeline=[line for later, line in events if not later],
         ahead=[line for later, line in events if later],
         search_names=search_names(content, article),

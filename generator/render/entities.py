@@ -1,4 +1,5 @@
-"""The views of one file's own page: an actor, a weapon (an article's is in `article`).
+"""The views of one file's own page: an actor, a weapon, a place (an article's is in
+`article`).
 
 An actor's or weapon's page shows the first page of each of its backlink lists
 (quotes, events, articles); the further pages are `indexes.MorePage`s of the same
@@ -16,9 +17,10 @@ from generator.render import meta
 from generator.render.filters import day
 from generator.render.listings import Chunk
 from generator.render.mentions import Prose
+from generator.render.placemaps import Figure
 from generator.render.story import shown_aliases
 from generator.render.views import Card, Link, Parts
-from generator.stages.models import Actor, Range, Weapon
+from generator.stages.models import Actor, Coordinates, Place, Range, Weapon
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class ActorPage:
     members: list[Card]
     weapons: list[WeaponRow]
     """The weapons it makes."""
+    places: list[Link]
+    """For a country: the places that lie in it."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,24 @@ class WeaponPage:
     origin: Link | None
     events: Chunk
     articles: Chunk
+    reaches: list[tuple[Link, Figure]]
+    """Its reach as each article that asks for one draws it."""
+
+
+@dataclass(frozen=True)
+class PlacePage:
+    place: Place
+    summary: Prose
+    aliases: list[str]
+    """The aliases a reader is shown (not mere variants of its name)."""
+    search_names: list[str]
+    country: Link
+    coordinates: str
+    """51.60° N, 36.10° E."""
+    map: Figure | None
+    articles: Chunk
+    facts: Chunk
+    events: Chunk
 
 
 def weapon_row(parts: Parts, weapon_id: str, role: str | None = None,
@@ -92,9 +114,11 @@ def span(since: dt.date | None, until: dt.date | None) -> str:
     return f"from {day(since)}" if since else f"until {day(until)}" if until else ""
 
 
-def backlink_lists(parts: Parts, lists: dict[str, list[Chunk]]) -> dict[str, Chunk]:
-    """An entity's first page of quotes, events and articles, as cards and lines."""
-    return {what: chunks[0].map(parts.listed(what)) for what, chunks in lists.items()}
+def backlink_lists(parts: Parts, lists: dict[str, list[Chunk]], *shown: str
+                   ) -> dict[str, Chunk]:
+    """An entity's first page of the lists its page shows (quotes, events, articles,
+    facts), as cards and lines."""
+    return {what: lists[what][0].map(parts.listed(what)) for what in shown}
 
 
 def actor_page(parts: Parts, actor_id: str, lists: dict[str, list[Chunk]]) -> ActorPage:
@@ -111,15 +135,16 @@ def actor_page(parts: Parts, actor_id: str, lists: dict[str, list[Chunk]]) -> Ac
         ld=meta.actor_ld(content.site, actor_id, actor,
                          content.actors.get(actor.affiliation or "")),
         affiliation=parts.link("actor", actor.affiliation) if actor.affiliation else None,
-        **backlink_lists(parts, lists),
+        **backlink_lists(parts, lists, "quotes", "events", "articles"),
         members=[parts.card(member) for member in links.members],
         weapons=[weapon_row(parts, weapon) for weapon in links.weapons],
+        places=[parts.link("place", place) for place in links.places],
     )
 
 
 def weapon_page(parts: Parts, weapon_id: str, lists: dict[str, list[Chunk]]) -> WeaponPage:
     weapon = parts.content.weapons[weapon_id]
-    shown = backlink_lists(parts, lists)
+    shown = backlink_lists(parts, lists, "events", "articles")
     return WeaponPage(
         weapon=weapon,
         summary=parts.prose(weapon.summary, True, {KINDS["weapon"].page(weapon_id)}),
@@ -129,7 +154,32 @@ def weapon_page(parts: Parts, weapon_id: str, lists: dict[str, list[Chunk]]) -> 
         origin=parts.link("actor", weapon.origin) if weapon.origin else None,
         events=shown["events"],
         articles=shown["articles"],
+        reaches=[(parts.link("article", a), figure) for a, figure in parts.maps.weapon(
+            weapon_id, parts.resolved.links["weapon"][weapon_id].articles)],
     )
+
+
+def place_page(parts: Parts, place_id: str, lists: dict[str, list[Chunk]]) -> PlacePage:
+    place = parts.content.places[place_id]
+    shown = backlink_lists(parts, lists, "articles", "facts", "events")
+    return PlacePage(
+        place=place,
+        summary=parts.prose(place.summary, True, {KINDS["place"].page(place_id)}),
+        aliases=shown_aliases([place.name], place.aliases),
+        search_names=[place.name, *place.aliases],
+        country=parts.link("actor", place.country),
+        coordinates=latlon(place.coordinates),
+        map=parts.maps.place(place_id),
+        articles=shown["articles"],
+        facts=shown["facts"],
+        events=shown["events"],
+    )
+
+
+def latlon(point: Coordinates) -> str:
+    """51.60° N, 36.10° E."""
+    return (f"{abs(point.lat):.2f}° {'N' if point.lat >= 0 else 'S'}, "
+            f"{abs(point.lon):.2f}° {'E' if point.lon >= 0 else 'W'}")
 
 
 @dataclass(frozen=True)

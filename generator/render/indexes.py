@@ -16,12 +16,14 @@ from generator.kinds import KINDS
 from generator.render.charts import RangeChart, range_chart
 from generator.render.entities import WeaponRow, weapon_row
 from generator.render.listings import Chunk, Lists
+from generator.render.placemaps import Figure
 from generator.render.views import EventLine, Group, Link, Mention, Parts, QuoteCard
 from generator.stages.models import Quote
 
 Pending = tuple[str, str, Callable[[], object]]
 """A page to render: its docs path, its template and how to build its view."""
-MORE_HEADINGS = {"quotes": "Quotes by", "events": "Timeline of", "articles": "Articles about"}
+MORE_HEADINGS = {"quotes": "Quotes by", "events": "Timeline of", "articles": "Articles about",
+                 "facts": "Key facts about"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,24 @@ class ActorsIndex:
 class WeaponsIndex:
     weapons: list[WeaponRow]
     chart: RangeChart | None
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    """A place in the places index."""
+
+    link: Link
+    kind: str
+    country: Link
+    articles: int
+    """How many articles name it."""
+
+
+@dataclass(frozen=True)
+class PlacesIndex:
+    map: Figure | None
+    """Every place on one map; None when there is none."""
+    places: list[PlaceEntry]
 
 
 @dataclass(frozen=True)
@@ -130,6 +150,14 @@ def by_speaker(parts: Parts, items: list[tuple[str, str, Quote]]) -> list[Speake
     return [Speaker(parts.link("actor", speaker), parts.title(speaker),
                     [parts.quote(quote, article) for _, article, quote in said])
             for speaker, said in groupby(items, key=lambda item: item[0])]
+
+
+def places_index(parts: Parts, lists: Lists, cap: int) -> PlacesIndex:
+    links = parts.resolved.links["place"]
+    return PlacesIndex(parts.maps.index(), [
+        PlaceEntry(parts.link("place", id_), place.kind, parts.link("actor", place.country),
+                   len(links[id_].articles))
+        for id_, place in parts.content.places.items()])
 
 
 def quotes_page(parts: Parts, letter: str, chunk: Chunk) -> QuotesPage:

@@ -19,7 +19,8 @@ from generator.kinds import KINDS, MENTIONED, Kind
 from generator.stages.resolve import Backlinks, Resolved
 
 CAP = 20  # items per listing page
-ANCHORS = {"quotes": "quotes", "events": "timeline", "articles": "articles"}
+ANCHORS = {"quotes": "quotes", "events": "timeline", "articles": "articles",
+           "facts": "key-facts"}
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ def backlinks(kind: Kind, id_: str, links: Backlinks, cap: int) -> dict[str, lis
     is a section of the actor's own page, the rest are under actors/<id>/."""
     events = sorted(links.events, key=lambda t: t[1].date, reverse=True)
     lists: dict[str, Sequence[Any]] = {
-        "quotes": links.quotes, "events": events, "articles": links.articles}
+        "quotes": links.quotes, "events": events, "articles": links.articles,
+        "facts": links.facts}
     return {what: split(items, cap, backlink_page(kind, id_, what))
             for what, items in lists.items()}
 

@@ -14,11 +14,12 @@ import pyproj
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from generator.checks.units import KM_PER_MILE
+
 SIMPLIFY_PX = 0.5       # regional maps
 SIMPLIFY_WORLD_PX = 1.2  # world maps, whose borders are short in pixels
 MIN_AREA_PX = 2.0        # an island smaller than this is not drawn
 NICE = (10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000)
-KM_PER_MILE = 1.609344
 
 
 @dataclass(frozen=True)

@@ -42,8 +42,8 @@ class Spot:
     lat: float
     iso: str | None
     """The ISO code of the country it lies in."""
-    id: str | None = None
-    """The place's id, for links."""
+    page: str | None = None
+    """The docs path of the place's page, for links."""
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,8 @@ class Row:
     """One line of the text alternative: a place or city, and how far it is."""
 
     name: str
-    ref: str | None
-    """The place's id; None for a context city."""
+    page: str | None
+    """The docs path of the place's page; None for a context city."""
     context: bool
     """A city picked from the gazetteer for scale, not a place of the story."""
     within: bool
@@ -284,7 +284,7 @@ def land_shapes(world: World, frame: Frame, box: BaseGeometry,
 def reach_view(frame: Frame, box: BaseGeometry, reach: ReachSpec, area: BaseGeometry,
                spots: Sequence[Spot], cities: Sequence[City]) -> ReachView:
     """The reach's area and origin as paths, and how far each place is from it."""
-    named = [(s.name, s.lon, s.lat, s.id) for s in spots
+    named = [(s.name, s.lon, s.lat, s.page) for s in spots
              if reach.target_iso is None or s.iso == reach.target_iso]
     named += [(c.name, c.lon, c.lat, None) for c in cities
               if reach.target_iso is None or c.country == reach.target_iso]
@@ -292,9 +292,9 @@ def reach_view(frame: Frame, box: BaseGeometry, reach: ReachSpec, area: BaseGeom
     if named:
         km = distances_km(reach.origin, np.array([n[1] for n in named]),
                           np.array([n[2] for n in named]))
-        rows = sorted((Row(name, ref, ref is None, bool(d <= reach.range_km),
+        rows = sorted((Row(name, page, page is None, bool(d <= reach.range_km),
                            round(float(d), 1), distance_text(float(d)))
-                       for (name, _, _, ref), d in zip(named, km, strict=True)),
+                       for (name, _, _, page), d in zip(named, km, strict=True)),
                       key=lambda r: (r.km, r.name))
     origin = reach.origin.geometry
     return ReachView(reach, frame.path(area, box),

@@ -34,12 +34,14 @@ ENTITY_PAGES: dict[str, Callable[..., object]] = {
     "article": article.article_page,
     "actor": entities.actor_page,
     "weapon": entities.weapon_page,
+    "place": entities.place_page,
 }
 """Each kind's page view (given the entity's split backlinks when it has them)."""
 INDEX_PAGES: dict[str, Callable[[Parts, Lists, int], object]] = {
     "article": indexes.articles_index,
     "actor": indexes.actors_index,
     "weapon": indexes.weapons_index,
+    "place": indexes.places_index,
 }
 """Each kind's index page view."""
 

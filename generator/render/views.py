@@ -19,9 +19,11 @@ from markupsafe import Markup, escape
 
 from generator.kinds import KINDS
 from generator.render.escape import block, inline
+from generator.render.filters import distance
 from generator.render.mentions import Names, Prose, names
+from generator.render.placemaps import Maps
 from generator.render.story import outlook, texts
-from generator.stages.models import ACTOR_KINDS, Event, Quote, Site
+from generator.stages.models import ACTOR_KINDS, Event, KeyFact, Quote, Site
 from generator.stages.resolve import Resolved
 
 if TYPE_CHECKING:
@@ -65,6 +67,16 @@ class EventLine:
 
 
 @dataclass(frozen=True)
+class FactLine:
+    """A key fact on the page of something it is about: who says so, and where from."""
+
+    status: str
+    text: str
+    attribution: str
+    article: Link
+
+
+@dataclass(frozen=True)
 class Card:
     """An actor in a list of cards: name, title and, in an article, their role."""
 
@@ -97,6 +109,8 @@ class Parts:
         self.content = resolved.content
         self.proof: Callable[[str, Quote], str] = (
             verified.quote_verified if verified else lambda article_id, quote: "")
+        self.maps = Maps(self.content, distance)
+        """The render's maps, each drawn on first use."""
 
     @cached_property
     def names(self) -> Names:
@@ -142,6 +156,10 @@ class Parts:
                          self.link("article", article_id) if article_id else None,
                          outlook(event, day) if day else None)
 
+    def fact(self, fact: KeyFact, article_id: str) -> FactLine:
+        return FactLine(fact.status, fact.text, fact.attribution,
+                        self.link("article", article_id))
+
     def card(self, actor_id: str, role: str | None = None,
              on: dt.date | None = None) -> Card:
         return Card(self.link("actor", actor_id), self.title(actor_id, on), role)
@@ -157,6 +175,7 @@ class Parts:
             "quotes": lambda item: self.quote(item[1], item[0]),
             "events": lambda item: self.event(item[1], item[0]),
             "articles": self.mention,
+            "facts": lambda item: self.fact(item[1], item[0]),
         }
         return shows[what]
 

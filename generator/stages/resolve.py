@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator.errors import MAX_ERRORS_PER_FILE, ContentError, Loc, Result
-from generator.kinds import KINDS, MENTIONED
+from generator.geo.checks import geography
+from generator.kinds import KINDS, MENTIONED, either
 from generator.stages.hints import an
-from generator.stages.models import Event, Quote
+from generator.stages.models import Event, KeyFact, Quote
 from generator.stages.validate import Content
 
 
@@ -27,8 +28,10 @@ class Backlinks:
     articles: list[str] = field(default_factory=list)
     quotes: list[tuple[str, Quote]] = field(default_factory=list)
     events: list[tuple[str, Event]] = field(default_factory=list)
+    facts: list[tuple[str, KeyFact]] = field(default_factory=list)
     members: list[str] = field(default_factory=list)
     weapons: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
 
     def mention(self, article_id: str) -> None:
         if article_id not in self.articles:
@@ -49,7 +52,8 @@ class Resolved:
 
 def resolve(content: Content) -> Result[Resolved]:
     """Backlinks from every reference that resolves; an error for every one that dangles
-    or clashes with an old id, a warning for every actor and weapon no article mentions."""
+    or clashes with an old id, a warning for every actor and weapon no article mentions.
+    Once every reference resolves, geography: ISO codes, places, reaches."""
     order = sorted(content.articles, reverse=True,   # an invalid date (None) sorts last
                    key=lambda a: (content.articles[a].published or dt.date.min, a))
     links = {kind.name: {id_: Backlinks() for id_ in content.of[kind.name]}
@@ -60,7 +64,9 @@ def resolve(content: Content) -> Result[Resolved]:
         if kind != "article":
             for id_ in content.of[kind]:
                 gather(content, kind, id_, links)
-    problems = dangling(content) + moved_clashes(content) + unused(content, links)
+    dangles = dangling(content)
+    places = [] if dangles else geography(content)   # needs every reference resolved
+    problems = dangles + moved_clashes(content) + places + unused(content, links)
     return Result(Resolved(content, order, links), tuple(problems))
 
 
@@ -157,6 +163,6 @@ def unused(content: Content, links: dict[str, dict[str, Backlinks]]) -> list[Con
             if not backlinks.articles and (kind, id_) not in content.invalid:
                 warnings.append(content.document(kind, id_).error(
                     (), f"no article mentions {kind} '{id_}'",
-                    f"add it to an article's {' or '.join(k.folder for k in MENTIONED)}, "
+                    f"add it to an article's {either([k.folder for k in MENTIONED], 'or')}, "
                     "or delete the file", severity="warning"))
     return warnings

@@ -25,6 +25,7 @@ from generator.stages.models import (
     Actor,
     Article,
     Glossary,
+    Place,
     Site,
     Weapon,
 )
@@ -66,6 +67,10 @@ class Content:
     @property
     def weapons(self) -> dict[str, Weapon]:
         return self.of["weapon"]
+
+    @property
+    def places(self) -> dict[str, Place]:
+        return self.of["place"]
 
     def document(self, kind: str, id_: str) -> Document:
         return self.paths[(kind, id_)]

@@ -22,7 +22,7 @@ OVERFLOW = """() => {
   }
   return out;
 }"""
-TAB = {"articles": "Articles", "actors": "Actors", "weapons": "Weapons",
+TAB = {"articles": "Articles", "actors": "Actors", "weapons": "Weapons", "places": "Places",
        "timeline": "Timeline", "quotes": "Quotes", "glossary": "Glossary",
        "corrections": "Corrections", "tags": "Tags", "about": "About", "": "Home"}
 

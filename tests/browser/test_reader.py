@@ -16,6 +16,8 @@ SEARCHES = {
     "Zelensky": ("actors/volodymyr-zelenskiy/", "Volodymyr Zelenskiy"),
     "Grenell": ("actors/richard-grenell/", "Richard Grenell"),
     "North Korea": ("actors/north-korea/", "North Korea"),
+    "Kursk Oblast": ("places/kursk-region/", "Kursk region"),     # a place, by its alias
+    "Warsaw": ("places/warsaw/", "Warsaw"),                       # a place, by its name
 }
 SERIOUS = {"serious", "critical"}
 

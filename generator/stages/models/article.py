@@ -1,5 +1,5 @@
 """An explainer (content/articles/<id>.yaml) and its parts: source, key facts, cast,
-quotes, timeline, questions and corrections."""
+places and reaches for its map, quotes, timeline, questions and corrections."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from generator.stages.models.fields import (
     Text,
     Url,
 )
+from generator.stages.models.places import ArticlePlace, Reach
 from generator.stages.models.site import Author
 from generator.stages.safety import check_markdown
 
@@ -71,6 +72,8 @@ class KeyFact(Strict):
     """Ids of actors this fact is about."""
     weapons: list[Id] = []
     """Ids of weapons this fact is about."""
+    places: list[Id] = []
+    """Ids of places this fact is about."""
     accept: list[Acceptance] = []
     """Warnings of the editorial checks accepted for this fact, each with a reason."""
 
@@ -117,6 +120,8 @@ class Event(Strict):
     """Ids of actors involved."""
     weapons: list[Id] = []
     """Ids of weapons involved."""
+    places: list[Id] = []
+    """Ids of places where it happened."""
     scheduled: bool = False
     """true for an event still to come when the article is published (a vote, an
     inauguration); shown as planned rather than as having happened."""
@@ -175,6 +180,10 @@ class Article(Strict):
     """Who acts or speaks in the story."""
     weapons: list[ArticleWeapon] = []
     """The weapon systems the story names."""
+    places: list[ArticlePlace] = []
+    """Where the story happens: each place is marked on the article's map."""
+    reach: Annotated[list[Reach], Field(max_length=3)] = []
+    """Weapon reaches to draw on the article's map (at most three)."""
     quotes: list[Quote] = []
     """Direct quotations, verbatim and attributed."""
     timeline: list[Event] = []

@@ -65,6 +65,8 @@ class Actor(Strict):
     on the article's date (President-elect on an article of November 2024)."""
     affiliation: Id | None = None
     """Id of the actor this one belongs to or works for."""
+    iso: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
+    """For a country: its ISO 3166-1 alpha-2 code (UA, RU, US), which puts it on maps."""
     aliases: list[Text] = []
     """Other names and spellings readers may search for, e.g. Zelensky."""
     summary: Text
