@@ -62,7 +62,7 @@ COMMANDS = {  # name: (one line for the list of commands, what the command does)
                "hand and write what was verified to content/verification/<article>.json. "
                "Commit it: a site built without the reports (as on GitHub) then shows "
                "those quotes as verified, and any edited since as unverified."),
-    "rename": ("give an actor or weapon a new id, everywhere at once",
+    "rename": ("give an actor, weapon or place a new id, everywhere at once",
                "Rename content/<kind>s/OLD.yaml to NEW.yaml and every reference to OLD in "
                "content/; the old page's address redirects to the new one. The content "
                "must be free of errors first, and NEW must not exist."),

@@ -117,3 +117,12 @@ def test_new_place_says_when_a_name_is_unknown_or_ambiguous(project):
     result = run_explainer(project, "new", "place", "Moscow")   # ten times the next one
     data = yaml.safe_load((project / "content/places/moscow.yaml").read_text())
     assert data["country"] == "russia" and round(data["coordinates"]["lat"]) == 56
+
+
+def test_a_place_can_be_renamed_everywhere_at_once(project):
+    result = run_explainer(project, "rename", "place", "kyiv", "kyiv-city")
+    assert result.returncode == 0, result.stderr
+    assert "ref: kyiv-city" in (project / ARTICLE).read_text(encoding="utf-8")
+    renamed = yaml.safe_load((project / "content/places/kyiv-city.yaml").read_text())
+    assert renamed["moved_from"] == ["kyiv"]
+    assert run_explainer(project, "check").returncode == 0

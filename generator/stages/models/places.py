@@ -32,6 +32,8 @@ class Place(Strict):
     """The id of the country it lies in (an actor of kind country, with an iso code)."""
     summary: Text
     """What this place is, in one or two sentences (Markdown)."""
+    moved_from: list[Id] = []
+    """Ids this place had before `explainer rename`: its old address redirects here."""
 
 
 class ArticlePlace(Strict):
