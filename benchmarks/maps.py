@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.process_time()
     world()
     print(f"geodata load (once per build): {(time.process_time() - start) * 1000:.0f} ms")
-    content = resolve(validate(load(REPO / "content", REPO))).content
+    content = load(REPO / "content", REPO).then(validate).then(resolve).unwrap().content
     jobs: list[tuple[str, Callable[[], Figure | None]]] = [
         (f"article {a}", partial(lambda a: Maps(content, distance).article(a), a))
         for a in content.articles]

@@ -126,3 +126,13 @@ def test_a_place_can_be_renamed_everywhere_at_once(project):
     renamed = yaml.safe_load((project / "content/places/kyiv-city.yaml").read_text())
     assert renamed["moved_from"] == ["kyiv"]
     assert run_explainer(project, "check").returncode == 0
+
+
+def test_a_misspelt_country_is_reported_once_without_a_crash(project):
+    rel = "content/places/kursk-region.yaml"
+    edit(project, rel, "country: russia", "country: rusia")
+    result = run_explainer(project, "check")
+    assert result.returncode == 1
+    assert (f"{rel}:{line_of(project, rel, 'country: rusia')}:10: error: no actor with id "
+            "'rusia'") in result.stderr
+    assert "did you mean 'russia'?" in result.stderr and "Traceback" not in result.stderr
