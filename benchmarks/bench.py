@@ -129,15 +129,15 @@ def floor_build(root: Path, floor: Path) -> dict[str, Any]:
 def site_sizes(site: Path, n: int) -> dict[str, Any]:
     html = {p: p.stat().st_size for p in site.rglob("*.html")}
     largest = max(html, key=lambda p: html[p])
-    index = site / "search" / "search_index.json"
+    bundle = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
     return {
         "html_pages": len(html),
         "html_avg_b": sum(html.values()) / len(html),
         "html_max_b": html[largest],
         "html_max_page": largest.relative_to(site).as_posix(),
         "site_b": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
-        "search_index_b": index.stat().st_size,
-        "search_per_article_b": index.stat().st_size / n,
+        "search_bundle_b": sum(p.stat().st_size for p in bundle),
+        "search_files": len(bundle),
     }
 
 

@@ -1,8 +1,8 @@
 """Run inside a fresh Python process so that its time and peak memory are its own.
 
 `python -m benchmarks.child generate ROOT`: load -> validate -> resolve -> render -> write.
-`python -m benchmarks.child build ROOT`: the same, then the engine's strict build, exactly
-as `explainer build` does. Prints one JSON object: stage seconds, files written, and
+`python -m benchmarks.child build ROOT`: the same, then the engine's strict build and the
+Pagefind index, as `explainer build` does. Prints one JSON object: stage seconds, files written, and
 the peak resident memory of this process (the generator) and of MkDocs (its child).
 """
 
@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from generator.pipeline import Project, generate
+from generator.site import search
 from generator.site.engine import BuildFailed
 
 TIME = "/usr/bin/time"
@@ -43,6 +44,11 @@ def main(command: str, root: str) -> dict[str, object]:
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         result["mkdocs_cpu_s"] = usage.ru_utime + usage.ru_stime
         result["mkdocs_rss_kb"] = peak or usage.ru_maxrss
+        indexed = time.perf_counter()
+        problem = search.index(project.site)
+        if problem:
+            raise BuildFailed(problem)
+        result["search_s"] = time.perf_counter() - indexed
     return result
 
 

@@ -14,6 +14,7 @@ from generator.checks.verify import Memo, Verified, verify
 from generator.errors import ContentErrors, Result, located
 from generator.render.meta import site_url
 from generator.render.pages import Page, render
+from generator.site import search
 from generator.site.engine import DEFAULT, BuildFailed, engine
 from generator.site.staging import locked, staging, swap_in
 from generator.stages.load import Document, display, load, load_file
@@ -104,10 +105,11 @@ def generate(project: Project) -> tuple[Result[Verified], WriteReport]:
 
 def build(project: Project, strict: bool = True, engine_name: str = DEFAULT
           ) -> tuple[Result[Verified], WriteReport]:
-    """Generate the pages, then build the static site with the engine (MkDocs).
+    """Generate the pages, build the static site with the engine, index it for search.
 
-    The engine builds the pages, written aside, into a staged site; docs/ and site/ change
-    only once it has succeeded, so a failed or killed build leaves both as they were.
+    The engine builds the pages, written aside, into a staged site, which Pagefind
+    indexes; docs/ and site/ change only once both have succeeded, so a failed or killed
+    build leaves both as they were.
     """
     site_engine = engine(engine_name)               # before anything is written
     with writing(project), staging(project.root) as stage:
@@ -120,6 +122,9 @@ def build(project: Project, strict: bool = True, engine_name: str = DEFAULT
                               site_url=site_url(shown.resolved.content.site))
         except BuildFailed as exc:
             raise BuildFailed(f"{exc}; docs/ and site/ are unchanged") from None
+        problem = search.index(stage / "site")      # Pagefind, into the staged site
+        if problem:
+            raise BuildFailed(f"{problem}docs/ and site/ are unchanged")
         report = write(pages, project.docs)         # the new pages into docs/
         swap_in(stage / "site", project.site)       # the new site in one step
     return checked, report

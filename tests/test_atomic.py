@@ -211,3 +211,18 @@ def test_serve_and_build_at_once_do_not_corrupt_each_other(project, tmp_path):
     html = (project / "site/actors/ada-ruritan/index.html").read_text()
     assert "minister 1." in html
     assert [p.name for p in (project / WORK).iterdir()] == ["lock"]
+
+
+def test_search_index_failure_leaves_docs_and_site_as_they_were(project):
+    """Pagefind indexes the staged site: if it fails, nothing is swapped in."""
+    (project / "theme" / "pagefind").write_text("a file where the search bundle goes\n")
+    docs, site = snapshot(project / "docs"), snapshot(project / "site")
+    edit(project)
+    result = run_explainer(project, "build")
+    assert result.returncode == 1
+    assert "pagefind failed" in result.stderr
+    assert result.stderr.rstrip().endswith("docs/ and site/ are unchanged")
+    assert "Traceback" not in result.stderr
+    assert snapshot(project / "docs") == docs
+    assert snapshot(project / "site") == site
+    assert snapshot(project / "site")["pagefind/pagefind-entry.json"]

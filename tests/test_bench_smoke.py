@@ -18,7 +18,7 @@ FIGURES = [
     r"plain-MkDocs floor \(\d+ pages\): [\d.]+ / [\d.]+ s, ratio [\d.]+×",
     r"HTML pages \(\d+\): average [\d.]+ KB, largest [\d.]+ KB \(\S+\)",
     r"site/: [\d.]+ MB",
-    r"search index: [\d.]+ KB, [\d.]+ KB per article",
+    r"search \(Pagefind\): \d+ files, [\d.]+ KB on disk",
     r"peak memory: generator \d+ MB, mkdocs \d+ MB",
     r"one-article edit \(a key fact\): \d+ files rewritten",
     r"one-article edit \(the headline\): \d+ files rewritten",

@@ -193,7 +193,8 @@ def test_two_builds_are_byte_identical(subpath_site, tmp_path):
     assert sorted(first) == sorted(second)
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
-    assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"} <= set(first)
+    assert {"sitemap.xml", "sitemap.xml.gz", "pagefind/pagefind-entry.json"} <= set(first)
+    assert any(name.startswith("pagefind/filter/") for name in first)
     maps = [name for name, body in first.items() if b'<svg class="ex-map__svg"' in body]
     assert {"articles/us-allows-ukraine-deep-strikes-in-russia/index.html",
             "places/index.html", "weapons/atacms/index.html"} <= set(maps)  # maps too
@@ -279,8 +280,8 @@ def test_every_page_and_asset_loads_under_the_sub_path(subpath_site, served):
     assert failed == {}
     home = fetch(served)[1].decode()
     assert f'<link rel="canonical" href="{SITE_URL}/">' in home
-    status, index = fetch(served + "search/search_index.json")
-    assert status == 200 and len(json.loads(index)["docs"]) > 30
+    status, entry = fetch(served + "pagefind/pagefind-entry.json")
+    assert status == 200 and json.loads(entry)["languages"]["en"]["page_count"] > 30
 
 
 @pytest.mark.slow
@@ -315,7 +316,7 @@ def test_search_works_in_a_browser_under_the_sub_path(served):
             assert f"{served}assets/explainer.css" in sheets
             search = page.locator("input.md-search__input")
             search.click()
-            search.press_sequentially("ATACMS", delay=20)   # the search worker answers
+            search.press_sequentially("ATACMS", delay=20)   # Pagefind answers
             result = page.locator(".md-search-result__item > a").first
             result.wait_for(timeout=10_000)
             assert result.get_attribute("href").startswith(f"{served}weapons/atacms/")

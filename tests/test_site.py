@@ -11,6 +11,7 @@ from generator.stages.load import load
 from generator.stages.validate import validate
 
 from .conftest import ROOT, copy_project, run_explainer
+from .searchindex import indexed_pages
 
 ARTICLE = "articles/us-allows-ukraine-deep-strikes-in-russia/index.html"
 pytestmark = pytest.mark.slow
@@ -83,12 +84,11 @@ def test_every_actor_and_weapon_page_links_back(built_site, content):
 
 
 def test_search_index_holds_actors_weapons_and_aliases(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text())
-    docs = {d["location"]: d["text"] for d in index["docs"]}
-    titles = {d["title"] for d in index["docs"]}
+    pages = indexed_pages(built_site)
+    titles = {p["meta"]["title"] for p in pages.values()}
     assert {"ATACMS", "Volodymyr Zelenskiy", "Richard Grenell", "North Korea"} <= titles
-    assert "Zelensky" in docs["actors/volodymyr-zelenskiy/"]
-    assert "Army Tactical Missile System" in docs["weapons/atacms/"]
+    assert "Zelensky" in pages["actors/volodymyr-zelenskiy/"]["content"]
+    assert "Army Tactical Missile System" in pages["weapons/atacms/"]["content"]
 
 
 def test_search_entries_carry_the_names_of_the_cast_and_start_with_a_sentence(built_site):
@@ -109,17 +109,29 @@ def test_search_entries_carry_the_names_of_the_cast_and_start_with_a_sentence(bu
 
 def test_search_index_holds_each_text_once(built_site):
     """Listings and backlinks repeat the articles' text: they stay out of the index."""
-    index = json.loads((built_site / "search" / "search_index.json").read_text())
-    pages = {d["location"].split("#")[0] for d in index["docs"]}
-    sections = {d["location"] for d in index["docs"]}
-    assert not pages & {"quotes/", "timeline/", "articles/", "actors/", "weapons/"}
-    article = ARTICLE.removesuffix("index.html")
-    assert {article + "#key-facts", article + "#who-said-what"} <= sections
-    assert not {article + "#whos-who", article + "#people", article + "#weapons"} & sections
-    assert "actors/richard-grenell/" in sections
-    assert not [s for s in sections if s.startswith("actors/") and "#" in s]
-    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(article))
+    pages = indexed_pages(built_site)
+    assert not set(pages) & {"quotes/", "timeline/", "articles/", "actors/", "weapons/"}
+    article = pages[ARTICLE.removesuffix("index.html")]
+    anchors = {a["id"] for a in article["anchors"]}
+    assert {"key-facts", "who-said-what", "timeline"} <= anchors
+    text = article["content"]
     assert "Who says so:" in text and "on the record or verified" not in text
+    assert "Who's who" not in text and "Role in this story" not in text
+    assert "¶" not in text
+    actor = pages["actors/richard-grenell/"]["content"]
+    assert "Escalating the wars" not in actor and "U.S. lets Ukraine" not in actor
+
+
+def test_search_filters_by_kind_and_topic(built_site, content):
+    pages = indexed_pages(built_site)
+    kinds = {url: p["filters"].get("kind") for url, p in pages.items()}
+    assert kinds[ARTICLE.removesuffix("index.html")] == ["Article"]
+    assert kinds["weapons/atacms/"] == ["Weapon"]
+    assert kinds["actors/north-korea/"] == ["Actor"]
+    assert sum(k == ["Actor"] for k in kinds.values()) == len(content.actors)
+    article = content.articles["us-allows-ukraine-deep-strikes-in-russia"]
+    topics = pages[ARTICLE.removesuffix("index.html")]["filters"]["topic"]
+    assert sorted(topics) == sorted(article.tags) and topics
 
 
 def test_every_card_says_who_it_is_as_of_the_articles_date(built_site):

@@ -26,6 +26,7 @@ from generator.stages import models
 from generator.stages.safety import check_markdown
 
 from .conftest import copy_project, run_explainer
+from .searchindex import indexed_pages
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
 pytestmark = pytest.mark.slow
@@ -305,19 +306,19 @@ def heading_texts(path: Path) -> list[str]:
             for h in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", main_html(path))]
 
 
-def test_search_index_and_tags_hold_no_live_markup(site):
-    """Material's search and tags show these entries as HTML: they must stay inert."""
+def test_search_index_holds_text_and_tags_no_live_markup(site):
+    """Pagefind keeps each page's title and text as plain text (the search box shows
+    them as text: tests/browser/test_search.py); Material's tags show tags.json as HTML,
+    so it must stay inert."""
     site_dir, _ = site
-    index = json.loads((site_dir / "search/search_index.json").read_text())
-    entries = [d["title"] for d in index["docs"]] + [d["text"] for d in index["docs"]]
-    entries.append((site_dir / "tags.json").read_text())
-    live = []
-    for entry in entries:
-        page = Page()
-        page.feed(entry)
-        live += [(tag, attrs) for tag, attrs in page.elements
-                 if tag not in {"p", "ul", "ol", "li", "em", "strong", "code", "a", "br"}
-                 or any(name != "href" or DANGEROUS_URL.match(value)
-                        for name, value in attrs.items())]
+    pages = indexed_pages(site_dir)
+    titles = [p["meta"]["title"] for p in pages.values()]
+    assert "<IMG SRC=\"javascript:alert('xss2');\">" in titles
+    assert any(re.search(r"<script>alert\('xss\d+'\)", p["content"]) for p in pages.values())
+    page = Page()
+    page.feed((site_dir / "tags.json").read_text())
+    live = [(tag, attrs) for tag, attrs in page.elements
+            if tag not in {"p", "ul", "ol", "li", "em", "strong", "code", "a", "br"}
+            or any(name != "href" or DANGEROUS_URL.match(value)
+                   for name, value in attrs.items())]
     assert live == []
-    assert any(re.search(r"&lt;script&gt;alert\('xss\d+'\)", entry) for entry in entries)
