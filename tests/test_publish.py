@@ -319,7 +319,7 @@ def test_search_works_in_a_browser_under_the_sub_path(served):
             search.press_sequentially("ATACMS", delay=20)   # Pagefind answers
             result = page.locator(".md-search-result__item > a").first
             result.wait_for(timeout=10_000)
-            assert result.get_attribute("href").startswith(f"{served}weapons/atacms/")
+            assert result.evaluate("a => a.href").startswith(f"{served}weapons/atacms/")
             result.click()
             page.wait_for_load_state("networkidle")
             assert page.url.startswith(f"{served}weapons/atacms/")
