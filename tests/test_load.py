@@ -5,7 +5,10 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ContentErrors
-from generator.stages.load import load, load_file
+from generator.stages.events import values
+from generator.stages.load import compose, load, load_file
+from generator.stages.positions import Builder, Position, Positions, Unreadable
+from generator.stages.safety import MAX_DEPTH, MAX_NODES
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "joe-biden.yaml") -> Path:
@@ -87,3 +90,62 @@ def test_discover_rejects_bad_names_and_places(tmp_path):
         ("actors/old.yml", "content files end in .yaml, not .yml"),
         ("notes.yaml", "this file is not in a known place"),
     ]
+
+
+def test_the_fast_path_reads_what_the_careful_path_reads():
+    """Sound files skip positions until asked; both paths give the same values, the
+    fast one gives up on every hostile file, and positions are worked out on demand."""
+    root = Path(__file__).resolve().parent.parent
+    files = sorted([*root.glob("content/**/*.yaml"), *root.glob("tests/fixtures/**/*.yaml"),
+                    *root.glob("tests/hostile/*.yaml")])
+    fast = 0
+    for path in files:
+        text = path.read_bytes().decode("utf-8", "replace").removeprefix("\ufeff")
+        data = values(text, MAX_DEPTH, MAX_NODES)
+        try:
+            careful = careful_data(text)
+        except (Unreadable, ContentErrors):
+            assert data is None, path
+            continue
+        assert data is None or data == careful, path
+        fast += data is not None
+    assert fast >= len(list(root.glob("content/**/*.yaml")))
+    doc = load_file(root / "content/actors/richard-grenell.yaml", "actor", root).unwrap()
+    assert doc.where is None
+    assert doc.position(("name",)) == Position(2, 7)
+    assert doc.where is not None
+
+
+def test_both_paths_give_the_same_document_and_problems(monkeypatch):
+    """Whichever path reads a file, load gives the same values, problems (salvage: an
+    invalid file keeps its valid values, its broken places marked) and positions."""
+    root = Path(__file__).resolve().parent.parent
+    files = sorted([*root.glob("content/**/*.yaml"), *root.glob("tests/fixtures/**/*.yaml"),
+                    *root.glob("tests/hostile/*.yaml")])
+
+    def read_all():
+        found = {}
+        for path in files:
+            result = load_file(path, path.parent.name.removesuffix("s"), root)
+            doc = result.value
+            found[path] = ([(e.line, e.column, e.message) for e in result.problems],
+                           None if doc is None else (doc.data, doc.broken, doc.positions,
+                                                     doc.key_positions, doc.plain_scalars))
+        return found
+
+    either = read_all()
+    monkeypatch.setattr("generator.stages.load.values", lambda *args: None)
+    careful = read_all()
+    assert either == careful
+    assert any(problems and doc for problems, doc in careful.values())   # salvaged ones
+
+
+def careful_data(text: str):
+    node = compose(text, "x.yaml")
+    if node is None:
+        raise Unreadable([])
+    errors: list = []
+    data = Builder("x.yaml", text, Positions(), errors).build(node, ())
+    if errors:
+        raise Unreadable(errors)
+    return data

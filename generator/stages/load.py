@@ -1,10 +1,12 @@
 """Stage 1, load: read every YAML file in content/ into plain values with positions.
 
-Line numbers are this stage's job. We compose YAML into nodes (libyaml's CSafeLoader
-when present) and build the values ourselves, so that every value and every key keeps
-the line and column where the writer typed it, duplicate keys are caught (PyYAML
-silently keeps the last), aliases are refused (no "billion laughs"), and plain scalars
-that YAML 1.1 reads as non-text (`no`, `on`, `1:20`) are remembered for a better error.
+Line numbers are this stage's job. A sound file is read on the fast path (events.py);
+the careful path composes YAML into nodes (libyaml's CSafeLoader when present) and
+builds the values itself (positions.py), so that every value and key keeps the line
+and column where the writer typed it, duplicate keys are caught (PyYAML silently keeps
+the last), aliases are refused (no "billion laughs"), and plain scalars that YAML 1.1
+reads as non-text (`no`, `on`, `1:20`) are remembered for a better error. Both paths
+give the same values and the same problems: the fast one gives up on any file with one.
 """
 
 from __future__ import annotations
@@ -12,30 +14,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import yaml
 
-from generator.errors import MAX_ERRORS_PER_FILE, ContentError, Loc, Result, located
+from generator.errors import ContentError, Loc, Result, located
 from generator.stages.discover import SINGLE_FILES, Stamp, discover, display, stamp
+from generator.stages.events import values
 from generator.stages.hints import syntax_hint
-from generator.stages.safety import DEEP, MAX_BYTES, invisible, shorten, yaml_limits
+from generator.stages.positions import Builder, Position, Positions, Unreadable
+from generator.stages.safety import (
+    DEEP,
+    MAX_BYTES,
+    MAX_DEPTH,
+    MAX_NODES,
+    invisible,
+    yaml_limits,
+)
 
 __all__ = ["SINGLE_FILES", "Document", "Loaded", "Stamp", "Unreadable", "display", "load",
            "load_file", "stamp"]
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-STANDARD_TAGS = {
-    "tag:yaml.org,2002:" + t
-    for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
-}
-
-
-@dataclass(frozen=True)
-class Position:
-    line: int
-    column: int
 
 
 @dataclass
@@ -49,14 +49,34 @@ class Document:
     text: str
     stamp: Stamp = (-1, -1)
     """The file's stamp just before it was read."""
-    positions: dict[Loc, Position] = field(default_factory=dict)
-    key_positions: dict[Loc, Position] = field(default_factory=dict)
-    plain_scalars: dict[Loc, str] = field(default_factory=dict)
+    where: Positions | None = field(default=None, repr=False, compare=False)
+    """Positions, worked out when first asked for if the fast path read the file."""
     broken: set[Loc] = field(default_factory=set)
     """Where a value could not be read (its error is already reported): validate says
     nothing more about it, and the checks skip it."""
     salvaged: bool = False
     """Set by validate when the model was made of the file's valid parts only."""
+
+    @property
+    def positions(self) -> dict[Loc, Position]:
+        return self.located().values
+
+    @property
+    def key_positions(self) -> dict[Loc, Position]:
+        return self.located().keys
+
+    @property
+    def plain_scalars(self) -> dict[Loc, str]:
+        return self.located().plain_scalars
+
+    def located(self) -> Positions:
+        """The positions, worked out from the text the first time they are needed."""
+        if self.where is None:
+            node = compose(self.text, self.path)   # the fast path read it: it composes
+            self.where = Positions()
+            if node is not None:
+                Builder(self.path, self.text, self.where, []).build(node, ())
+        return self.where
 
     def position(self, loc: Loc, *, key: bool = False) -> Position:
         """The position of `loc`, or of its nearest ancestor that has one."""
@@ -85,10 +105,6 @@ class Loaded:
     unreadable: frozenset[tuple[str, str]] = frozenset()
     """(kind, id) of the files that exist but could not be read: not missing, so a
     reference to one is not reported as dangling."""
-
-
-class Unreadable(Exception):
-    """Why a file could not be read (its errors); `load_file` returns them."""
 
 
 def load(content_dir: Path, display_root: Path | None = None,
@@ -124,23 +140,31 @@ def load_file(path: Path, kind: str, root: Path | None = None) -> Result[Documen
 def read_document(path: Path, kind: str, root: Path | None
                   ) -> tuple[Document, list[ContentError]]:
     """Read one file and the problems of its values; a problem that stops the reading
-    (the file, its encoding, its YAML syntax) is raised, located."""
+    (the file, its encoding, its YAML syntax) is raised, located.
+
+    The fast path (stages/events.py) reads a sound file without positions; a file it
+    gives up on, or that holds an invisible character, is read carefully, with the
+    position of every value, and its problems reported where they are.
+    """
     where = display(path, root)
     stamped = stamp(path)                  # before reading: a later edit moves it again
     text = decode(read(path, where), where)
+    hidden = invisible(text)
+    data = None if hidden else values(text, MAX_DEPTH, MAX_NODES)
+    if data is not None:
+        return Document(where, kind, path.stem, data, text, stamped), []
     node = compose(text, where)
     if node is None:
         raise Unreadable([located(where, 1, 1, "file is empty",
                                   "write the fields this file needs; "
                                   "`explainer new` makes a skeleton")])
-    doc = Document(where, kind, path.stem, None, text, stamped)
+    doc = Document(where, kind, path.stem, None, text, stamped, Positions())
     errors = [located(where, line, column, f"invisible character {what}: it can make the "
                       "text display differently from what it says",
                       "delete it: it sits where the ^ points, though most editors do not "
                       "show it", text=text)
-              for line, column, what in invisible(text)]
-    builder = _Builder(doc, errors)
-    doc.data = builder.build(node, ())
+              for line, column, what in hidden]
+    doc.data = Builder(where, text, doc.located(), errors, doc.broken).build(node, ())
     return doc, errors
 
 
@@ -227,80 +251,3 @@ def guard(text: str, where: str) -> None:
     if problem:
         line, column, message, hint = problem
         raise Unreadable([located(where, line, column, message, hint, text=text)])
-
-
-class _Builder:
-    """Builds Python values from YAML nodes, recording positions as it goes."""
-
-    def __init__(self, doc: Document, errors: list[ContentError]):
-        self.doc = doc
-        self.errors = errors
-        self.constructor = yaml.SafeLoader("")
-
-    def fail(self, node: yaml.Node, message: str, hint: str, loc: Loc | None = None
-             ) -> None:
-        """Report a value that cannot be read at `loc` (which then stays empty)."""
-        if loc is not None:
-            self.doc.broken.add(loc)
-        line, column = node.start_mark.line + 1, node.start_mark.column + 1
-        self.errors.append(located(self.doc.path, line, column, message, hint,
-                                   text=self.doc.text))
-        if len(self.errors) >= MAX_ERRORS_PER_FILE:  # a hostile file must not flood the report
-            self.errors.append(located(self.doc.path, line, column,
-                                       f"more than {MAX_ERRORS_PER_FILE} problems; the rest "
-                                       "of this file was not read", "fix the ones listed first"))
-            raise Unreadable(self.errors)
-
-    def build(self, node: yaml.Node, loc: Loc) -> Any:
-        self.doc.positions[loc] = Position(node.start_mark.line + 1,
-                                           node.start_mark.column + 1)
-        if node.tag not in STANDARD_TAGS:
-            self.fail(node, f"YAML tag {node.tag!r} is not allowed",
-                      "remove the tag (the part starting with !)", loc)
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
-        return self.scalar(cast(yaml.ScalarNode, node), loc)  # the third kind of node
-
-    def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
-        result: dict[Any, Any] = {}
-        first_line: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == \
-                    "tag:yaml.org,2002:merge" or key_node.value == "<<":
-                self.fail(key_node, "keys must be plain words",
-                          "write `name: value`; merge keys and complex keys "
-                          "are not supported")
-                continue
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in result:
-                self.fail(key_node, f"duplicate key '{key}' (first on line "
-                          f"{first_line[key]}, again on line {line})",
-                          f"if line {line} starts a new item of the list, begin it with "
-                          "'- '; otherwise keep one of them" if loc and
-                          isinstance(loc[-1], int) else
-                          "keep one of them; YAML would silently drop the first")
-                continue
-            first_line[key] = line
-            self.doc.key_positions[loc + (key,)] = Position(
-                line, key_node.start_mark.column + 1)
-            result[key] = self.build(value_node, loc + (key,))
-        return result
-
-    def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
-        try:
-            value = self.constructor.construct_object(node)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            if node.tag.endswith(":timestamp"):
-                self.fail(node, f"{shorten(node.value)} is not a real date ({exc})",
-                          "write the date as YYYY-MM-DD, e.g. 2024-11-17", loc)
-            else:
-                self.fail(node, f"value {shorten(node.value)!r} could not be read "
-                          f"({shorten(str(exc), 80)})", "put it in quotes if it is text", loc)
-            return None
-        if not node.style and not isinstance(value, str):
-            self.doc.plain_scalars[loc] = node.value
-        return value
