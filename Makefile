@@ -66,10 +66,12 @@ test: setup browser npm
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; \
 	exit $$rc
 
-## bench: time and size the site at 100 and 1,000 synthetic articles (benchmarks/RESULTS.md),
-## `explainer draft` on the seed report, then each map's drawing time and SVG size (benchmarks/maps.py)
+## bench: time and size the site at 100, 1,000 and 3,000 synthetic articles against the
+## targets and the plain-MkDocs floor (benchmarks/RESULTS.md; about 20 minutes on 2
+## cores), `explainer draft` on the seed report, then each map's drawing time and SVG
+## size (benchmarks/maps.py)
 bench: runtime
-	$(BIN)/python -m benchmarks.bench --sizes 100 1000
+	$(BIN)/python -m benchmarks.bench --sizes 100 1000 3000
 	$(BIN)/python -m benchmarks.draft
 	$(BIN)/python -m benchmarks.maps
 

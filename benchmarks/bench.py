@@ -1,12 +1,16 @@
-"""`make bench`: build N synthetic articles and print what it costs.
+"""`make bench`: build N synthetic articles and print what it costs, beside its targets.
 
-python -m benchmarks.bench [--sizes 100 1000] [--out benchmarks/out] [--no-preview]
+python -m benchmarks.bench [--sizes 100 1000 3000] [--full-upto 1000] [--repeats 3]
+                           [--out benchmarks/out] [--no-preview]
 
-For each N: a fresh project copy with synthetic content (benchmarks/synth.py), a full
-build timed beside the plain-MkDocs floor (benchmarks/floor.py), page and search index
-sizes, peak memory, a no-op regeneration, one-article edits, and the time from saving
-an edit to `explainer serve` showing it (benchmarks/preview.py). Figures are printed
-and saved as JSON in the output folder.
+For each N: a fresh project copy with synthetic content (benchmarks/synth.py); clean
+builds paired with the floor (benchmarks/floor.py: the same engine on plain pages of the
+same visible words, and Pagefind) and with libyaml's own load of the same files,
+medians of the CPU times shown; then page sizes, the bytes search fetches
+(benchmarks/searchbytes.py), peak memory, a no-op regeneration, one-article edits, and
+the time from saving an edit to `explainer serve` showing it (benchmarks/preview.py).
+Sizes above --full-upto time only generate and build. Last, how each cost grows with N.
+Figures are printed and saved as JSON in the output folder.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import os
 import resource
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -25,10 +30,13 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from generator.site import search
+
 from . import synth
 from .floor import make_floor
 from .preview import preview_latency
-from .report import machine, render
+from .report import machine, render, scaling
+from .searchbytes import search_bytes
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ["content/site.yaml", "content/glossary.yaml", "content/pages", "theme",
@@ -40,7 +48,11 @@ ENGINE = [sys.executable, "-m", "generator.site.engine"]  # + CONFIG [--dirty]: 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000])
+    parser.add_argument("--full-upto", type=int, default=1000, metavar="N",
+                        help="sizes above N time only generate and build, once")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="paired runs of the build and the floor (medians are shown)")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out")
     parser.add_argument("--no-preview", action="store_true",
                         help="skip the `explainer serve` edit-to-preview timing")
@@ -48,21 +60,40 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop `serve` on the way out
     args.out.mkdir(parents=True, exist_ok=True)
     print(machine(), flush=True)
+    results = []
     for n in args.sizes:
-        result = run_size(n, args.out / f"n{n}", preview=not args.no_preview)
+        full = n <= args.full_upto
+        result = run_size(n, args.out / f"n{n}", args.repeats if full else 1, full,
+                          preview=full and not args.no_preview)
         (args.out / f"results-{n}.json").write_text(json.dumps(result, indent=1))
         print(render(result), flush=True)
+        results.append(result)
+    if len(results) > 1:
+        print(scaling(results), flush=True)
     return 0
 
 
-def run_size(n: int, out: Path, preview: bool = True) -> dict[str, Any]:
+def run_size(n: int, out: Path, repeats: int, full: bool,
+             preview: bool = True) -> dict[str, Any]:
     root = fresh_project(out / "project", n)
-    result: dict[str, Any] = {"n": n, "load_average": os.getloadavg()}
-    timing, build = timed_child("build", root)
-    result["build"] = {**build, **timing._asdict()}
+    result: dict[str, Any] = {"n": n, "load_average": os.getloadavg(), "repeats": repeats}
+    builds: list[dict[str, Any]] = []
+    floors: list[dict[str, Any]] = []
+    loads: list[dict[str, Any]] = []
+    for _ in range(repeats):                        # paired: build, then floor, in turn
+        clean(root)
+        timing, build = timed_child("build", root)
+        builds.append({**build, **timing._asdict()})
+        loads.append(timed_child("yaml", root)[1])
+        if full:
+            floors.append(floor_build(root, out / "floor", fresh=not floors))
+    result["build"], result["yaml"] = median(builds), median(loads)
+    if not full:
+        return result
+    result["floor"] = median(floors)
     result["sizes"] = site_sizes(root / "site", n)
+    result["search"] = search_bytes(root / "site", busiest_actor(root / "content"))
     result["noop"] = timed_child("generate", root)[1]["written"]
-    result["floor"] = floor_build(root, out / "floor")
     article = sorted((root / "content" / "articles").glob("*.yaml"))[n // 2]
     result["edit_body"] = edit_and_regenerate(root, article, "body")
     result["edit_headline"] = edit_and_regenerate(root, article, "headline")
@@ -73,6 +104,39 @@ def run_size(n: int, out: Path, preview: bool = True) -> dict[str, Any]:
             out / "serve.log")
         result["preview"] = {"first_page_s": started, "edit_shown_s": shown}
     return result
+
+
+def median(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each number the median of the runs (the others as in the last run)."""
+    out = dict(runs[-1])
+    for key, value in out.items():
+        if isinstance(value, float):
+            out[key] = statistics.median(run[key] for run in runs)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            out[key] = statistics.median_low(run[key] for run in runs)
+    return out
+
+
+def busiest_actor(content: Path) -> str:
+    """The name of the actor most articles name: a query that finds many pages."""
+    counts: dict[str, int] = {}
+    for path in (content / "articles").glob("*.yaml"):
+        for actor in yaml.load(path.read_text("utf-8"), Loader=synth.LOADER)["actors"]:
+            counts[actor["ref"]] = counts.get(actor["ref"], 0) + 1
+    busiest = max(sorted(counts), key=lambda ref: counts[ref])
+    actor = yaml.load((content / "actors" / f"{busiest}.yaml").read_text("utf-8"),
+                      Loader=synth.LOADER)
+    return str(actor["name"])
+
+
+def clean(root: Path) -> None:
+    """No generated pages and no site: the next build is a clean one."""
+    for name in ("site", "docs"):
+        shutil.rmtree(root / name, ignore_errors=True)
+    for name in PROJECT_FILES:
+        if name.startswith("docs/") and (REPO / name).exists():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, root / name)
 
 
 def fresh_project(root: Path, n: int) -> Path:
@@ -120,24 +184,29 @@ def timed_child(command: str, root: Path) -> tuple[Timing, dict[str, Any]]:
     return wall, json.loads(stdout)
 
 
-def floor_build(root: Path, floor: Path) -> dict[str, Any]:
-    pages = make_floor(root, floor)
-    timing, _ = run([*ENGINE, str(floor / "mkdocs.yml")], REPO)
-    return {"pages": pages, **timing._asdict()}
+def floor_build(root: Path, floor: Path, fresh: bool) -> dict[str, Any]:
+    """The floor project (made from the built site the first time), built and indexed."""
+    counts = make_floor(root, floor) if fresh else json.loads((floor / "counts.json").read_text())
+    (floor / "counts.json").write_text(json.dumps(counts))
+    shutil.rmtree(floor / "site", ignore_errors=True)
+    engine, _ = run([*ENGINE, str(floor / "mkdocs.yml")], REPO)
+    before = cpu_of_children()
+    problem = search.index(floor / "site")
+    if problem:
+        sys.exit(f"bench: {problem}")
+    return {**counts, "mkdocs_cpu_s": engine.cpu_s, "search_cpu_s": cpu_of_children() - before,
+            "wall_s": engine.wall_s, "cpu_s": engine.cpu_s + cpu_of_children() - before}
 
 
 def site_sizes(site: Path, n: int) -> dict[str, Any]:
     html = {p: p.stat().st_size for p in site.rglob("*.html")}
     largest = max(html, key=lambda p: html[p])
-    bundle = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
     return {
         "html_pages": len(html),
         "html_avg_b": sum(html.values()) / len(html),
         "html_max_b": html[largest],
         "html_max_page": largest.relative_to(site).as_posix(),
         "site_b": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
-        "search_bundle_b": sum(p.stat().st_size for p in bundle),
-        "search_files": len(bundle),
     }
 
 

@@ -12,17 +12,20 @@ from .conftest import ROOT
 pytestmark = pytest.mark.slow
 
 FIGURES = [
-    r"generator \(load → write\): [\d.]+ / [\d.]+ s, [\d.]+ ms per content file, "
-    r"[\d.]+ % of full build",
-    r"full build \(generate \+ mkdocs build\): [\d.]+ / [\d.]+ s",
-    r"plain-MkDocs floor \(\d+ pages\): [\d.]+ / [\d.]+ s, ratio [\d.]+×",
-    r"HTML pages \(\d+\): average [\d.]+ KB, largest [\d.]+ KB \(\S+\)",
-    r"site/: [\d.]+ MB",
-    r"search \(Pagefind\): \d+ files, [\d.]+ KB on disk",
-    r"peak memory: generator \d+ MB, mkdocs \d+ MB",
+    r"generate: [\d.]+ s \([\d.]+ s\), [\d.]+ ms per content file; ÷ libyaml's load of the "
+    r"same files \([\d.]+ s\): [\d.]+×",
+    r"full build: [\d.]+ s \([\d.]+ s\) = generate [\d.]+ \+ MkDocs [\d.]+ \+ Pagefind "
+    r"[\d.]+ \+ Python start-up [\d.]+; ÷ floor: [\d.]+×",
+    r"floor, the same \d+ pages and [\d,]+ visible words as plain paragraphs: [\d.]+ s",
+    r"peak memory: generate \d+ MB, MkDocs \d+ MB",
+    r"HTML pages \(\d+\): average [\d.]+ KB, largest [\d.]+ KB \(\S+\); site/ [\d.]+ MB",
+    r"\[ok \] search: first page load fetches 0 KB of an index; one query \(\"[^\"]+\", "
+    r"\d+ matching documents?\) \d+ files, \d+ KB \(\d+ KB gzip\)",
     r"one-article edit \(a key fact\): \d+ files rewritten",
     r"one-article edit \(the headline\): \d+ files rewritten",
-    r"regenerate \+ mkdocs build --dirty after a key-fact edit: [\d.]+ / [\d.]+ s",
+    r"regenerate \+ mkdocs build --dirty after a key-fact edit: [\d.]+ s \([\d.]+ s\)",
+    r"N = 8 articles: .*\n.*generate: .*\n.*full build: [\d.]+ s .* Pagefind .*\n.*peak memory",
+    r"scaling, N = 5 → 8 \(exponent k of N\^k; 1 is linear\):\n.*generate CPU: -?[\d.]+",
 ]
 
 
@@ -30,8 +33,9 @@ FIGURES = [
 def bench(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench", "--sizes", "5", "--no-preview",
-         "--out", str(out)], cwd=ROOT, capture_output=True, text=True, check=False)
+        [sys.executable, "-m", "benchmarks.bench", "--sizes", "5", "8", "--full-upto", "5",
+         "--repeats", "1", "--no-preview", "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout, json.loads((out / "results-5.json").read_text())
 
