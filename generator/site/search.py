@@ -20,12 +20,14 @@ BUNDLE = "pagefind"
 
 # What a reader does not search for: the parts the templates mark `data-search-exclude`
 # (headings of backlink sections, the badge legend, provenance notes), heading anchors,
-# an article's who's-who cards and weapons table, and on actor and weapon pages the
+# the one-line summaries of an article's folds (each fold's heading says it again, and
+# its count is for the eye), an article's who's-who cards and weapons table, and on actor and weapon pages the
 # backlinks below the summary (lists, timelines, quotes, pagers), which repeat text
 # that is found on the pages they link to.
 EXCLUDE = [
     "[data-search-exclude]",
     ".headerlink",
+    "details.ex-more > summary",
     ".ex-cards",
     ".ex-chart",
     ".ex-body--article table",
