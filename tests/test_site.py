@@ -131,6 +131,7 @@ def test_search_filters_by_kind_and_topic(built_site, content):
     assert kinds[ARTICLE.removesuffix("index.html")] == ["Article"]
     assert kinds["weapons/atacms/"] == ["Weapon"]
     assert kinds["actors/north-korea/"] == ["Actor"]
+    assert kinds["places/kyiv/"] == ["Place"]
     assert sum(k == ["Actor"] for k in kinds.values()) == len(content.actors)
     article = content.articles["us-allows-ukraine-deep-strikes-in-russia"]
     topics = pages[ARTICLE.removesuffix("index.html")]["filters"]["topic"]

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from .searchindex import indexed_pages
 from .test_site import ARTICLE, text_of
 
 pytestmark = pytest.mark.slow
@@ -73,5 +74,7 @@ def test_the_weapon_page_shows_its_reach_from_the_article(built_site):
 
 
 def test_the_search_index_holds_places_by_name_and_alias(built_site):
-    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "Kursk Oblast" in index and "Warszawa" in index
+    pages = indexed_pages(built_site)
+    assert "Kursk Oblast" in pages["places/kursk-region/"]["content"]
+    assert "Warszawa" in pages["places/warsaw/"]["content"]
+    assert pages["places/warsaw/"]["filters"]["kind"] == ["Place"]

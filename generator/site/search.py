@@ -21,17 +21,19 @@ BUNDLE = "pagefind"
 # What a reader does not search for: the parts the templates mark `data-search-exclude`
 # (headings of backlink sections, the badge legend, provenance notes), heading anchors,
 # the one-line summaries of an article's folds (each fold's heading says it again, and
-# its count is for the eye), an article's who's-who cards and weapons table, and on actor and weapon pages the
-# backlinks below the summary (lists, timelines, quotes, pagers), which repeat text
-# that is found on the pages they link to.
+# its count is for the eye), an article's who's-who cards and weapons table, charts and
+# maps (their labels are names found on their own pages), and on actor, weapon and
+# place pages the backlinks below the summary (lists, timelines, quotes, pagers), which
+# repeat text that is found on the pages they link to.
 EXCLUDE = [
     "[data-search-exclude]",
     ".headerlink",
     "details.ex-more > summary",
     ".ex-cards",
     ".ex-chart",
+    ".ex-map",
     ".ex-body--article table",
-    *(f".ex-body--{kind} > {part}" for kind in ("actor", "weapon")
+    *(f".ex-body--{kind} > {part}" for kind in ("actor", "weapon", "place")
       for part in ("ul", "nav", "figure", "div.ex-timeline")),
 ]
 
