@@ -187,9 +187,37 @@ def test_the_seed_draft_has_the_very_quotes_of_the_written_article(tmp_path, cap
                          .read_text(encoding="utf-8"))
     assert drafted["quotes"] == written["quotes"]
     data = yaml.safe_load((tmp_path / "content/articles/seed.yaml").read_text("utf-8"))
+    assert [p["ref"] for p in data["places"]] == ["washington", "kyiv", "kursk-region",
+                                                   "warsaw"]
+    assert sum(f.get("places") == ["kursk-region"] for f in data["key_facts"]) == 3
     assert [(str(e["date"]), e.get("scheduled", False)) for e in data["timeline"]] == [
         ("2024-08", False), ("2024-11-05", False), ("2024-11-17", False), ("2025", True),
         ("2025-01-20", True)]
+
+
+def test_a_city_the_report_names_is_proposed_and_once_made_is_a_place(root, capsys):
+    """A city content/ lacks is proposed (a comment and a note, no file); after `explainer
+    new place`, the next draft names it under places and in the fact that names it."""
+    report = root / "talks.txt"
+    report.write_text("By Jane Hollis\nVALDORIA, March 3 (Reuters) - Borduria and Ruritania "
+                      "will meet in Vienna next week, two officials said on Monday.\n",
+                      encoding="utf-8")
+    code, err = draft(root, capsys, str(report), "--date", "2025-03-03", "--id", "talks")
+    assert code == 0, err
+    assert "  - cities the report names that content/places/ lacks: Vienna (¶2) — " \
+        '`explainer new place "Name"` for any the explainer needs' in err
+    assert "names no content file matches" not in err
+    text = (root / "content/articles/talks.yaml").read_text(encoding="utf-8")
+    assert "\n#  - ref: vienna  # Vienna (¶2)\n" in text
+    assert yaml.safe_load(text)["places"] == []
+    assert not (root / "content/places").exists()
+    assert main(["--root", str(root), "new", "place", "Vienna"]) == 0
+    code, err = draft(root, capsys, str(report), "--date", "2025-03-03", "--id", "talks-2")
+    assert code == 0, err
+    assert "1 place," in err and "lacks" not in err
+    data = yaml.safe_load((root / "content/articles/talks-2.yaml").read_text("utf-8"))
+    assert data["places"] == [{"ref": "vienna", "role": None}]
+    assert data["key_facts"][0]["places"] == ["vienna"]
 
 
 def test_never_overwrites(root, capsys):

@@ -143,7 +143,8 @@ def to_do(drafted: Drafted) -> list[str]:
         lines.append("source: " + ", ".join(missing))
     lines.append(f"key_facts: {count(len(v.key_facts) or 1, 'fact')} in our own words "
                  "(check each suggested status)")
-    lines.append(f"roles: {count(len(v.actors), 'actor')}, {count(len(v.weapons), 'weapon')}")
+    lines.append(f"roles: {count(len(v.actors), 'actor')}, {count(len(v.weapons), 'weapon')}"
+                 + (f", {count(len(v.places), 'place')}" if v.places else ""))
     if v.quotes:
         parts = [f"{count(len(v.quotes), 'context')}"]
         parts += [f"{count(n, 'venue')}" for n in [sum(not q.venue for q in v.quotes)] if n]
@@ -171,9 +172,15 @@ def notes(drafted: Drafted) -> list[str]:
         lines.append("the report marks quotations with single marks (‘…’), which the "
                      "draft does not read as quotations (’ is also the apostrophe): add "
                      "them under quotes: by hand")
-    if found.unmatched:
+    places = {p.name for p in drafted.view.proposed_places}
+    if places:
+        lines.append("cities the report names that content/places/ lacks: " + "; ".join(
+            f"{p.name} ({p.where})" for p in drafted.view.proposed_places) +
+            ' — `explainer new place "Name"` for any the explainer needs')
+    others = {name: where for name, where in found.unmatched.items() if name not in places}
+    if others:
         shown = [f"{name} ({', '.join(f'¶{n}' for n in where[:4])})"
-                 for name, where in list(found.unmatched.items())[:12]]
+                 for name, where in list(others.items())[:12]]
         lines.append("names no content file matches: " + "; ".join(shown) +
                      ' — `explainer new actor "Name"` for any the explainer needs')
     return lines
@@ -186,6 +193,7 @@ def summary(drafted: Drafted, root: Path) -> str:
     lines = [f"drafted {display(drafted.path, root)} (draft: true) from {v.report}",
              f"  found: {count(len(v.quotes), 'quotation')} ({speakers} with their "
              f"speaker), {count(len(v.actors), 'actor')}, {count(len(v.weapons), 'weapon')}, "
+             + (f"{count(len(v.places), 'place')}, " if v.places is not None else "") +
              f"{count(len(v.key_facts), 'attributed sentence')}, "
              f"{count(len(v.timeline), 'date')}"]
     lines += [f"  made {display(p, root)}: fill it in" for p in drafted.made]

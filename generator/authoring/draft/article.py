@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.authoring.slugs import slug
 from generator.checks.units import KM_PER_MILE, show
 from generator.kinds import KINDS
 
@@ -12,6 +13,7 @@ from .compose import (
     EntryView,
     EventView,
     FactView,
+    ProposedPlace,
     QuoteView,
     SourceView,
 )
@@ -31,13 +33,16 @@ def view(found: Extraction, entities: list[Entity], ids: dict[tuple[str, str], s
          modeline: str, report: str, source_text: str) -> ArticleView:
     """The draft's fields. `ids` gives the id chosen for each new actor and weapon."""
     known = {(e.kind, e.id): e for e in entities}
+    with_places = "place" in KINDS
     return ArticleView(
         modeline=modeline, report=report, source=source(found, source_text),
         key_facts=[FactView(f.attribution, f.status, f.why,
                             f'{where(f.paragraph)}: "{f.pointer}"', f.refers_to, f.actors,
-                            f.weapons) for f in found.facts],
+                            f.weapons, f.places) for f in found.facts],
         actors=entries(found, known, ids, "actor"),
         weapons=entries(found, known, ids, "weapon"),
+        places=entries(found, known, ids, "place") if with_places else None,
+        proposed_places=proposed_places(found) if with_places else [],
         quotes=[quote(q, ids) for q in found.quotes],
         timeline=timeline(found))
 
@@ -93,6 +98,13 @@ def entries(found: Extraction, known: dict[tuple[str, str], Entity],
     return result
 
 
+def proposed_places(found: Extraction) -> list[ProposedPlace]:
+    """The names no file matches that the gazetteer knows as cities."""
+    from .places import proposed  # reads the gazetteer: only where places exist
+    return [ProposedPlace(slug(name), name, ", ".join(f"¶{n}" for n in paragraphs[:4]))
+            for name, paragraphs in proposed(found.unmatched).items()]
+
+
 def ranges_of(found: Extraction, weapon: str) -> list[Distance]:
     return [d for d in found.distances if d.weapon == weapon]
 
@@ -137,10 +149,10 @@ def timeline(found: Extraction) -> list[EventView]:
         named = sorted((m for _, seen in found.mentions.items() for p, m in seen
                         if p is d.paragraph and sentence.start <= m.start < sentence.end),
                        key=lambda m: m.start)
-        actors = tuple(dict.fromkeys(m.entity.id for m in named if m.entity.kind == "actor"))
-        weapons = tuple(dict.fromkeys(m.entity.id for m in named
-                                      if m.entity.kind == "weapon"))
+        actors, weapons, places = (tuple(dict.fromkeys(
+            m.entity.id for m in named if m.entity.kind == kind))
+            for kind in ("actor", "weapon", "place"))
         pointer = f'{where(d.paragraph)}: "{excerpt(d.paragraph.text, d.start, d.end, 4)}"'
-        events[key] = EventView(d.value, d.words, d.why, pointer, actors, weapons,
+        events[key] = EventView(d.value, d.words, d.why, pointer, actors, weapons, places,
                                 to_come(d.value, found.date))
     return [events[key] for key in sorted(events)]

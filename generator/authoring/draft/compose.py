@@ -35,6 +35,17 @@ class EntryView:
 
 
 @dataclass(frozen=True)
+class ProposedPlace:
+    """A name the report gives that no file matches and the gazetteer knows."""
+
+    id: str
+    """The id `explainer new place` would give it."""
+    name: str
+    where: str
+    """The paragraphs naming it: `¶3, ¶7`."""
+
+
+@dataclass(frozen=True)
 class QuoteView:
     speaker: str | None
     text: str
@@ -53,6 +64,7 @@ class FactView:
     refers_to: str | None
     actors: tuple[str, ...]
     weapons: tuple[str, ...]
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,7 @@ class EventView:
     pointer: str
     actors: tuple[str, ...] = ()
     weapons: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
     scheduled: bool = False
     """It comes after the report's date: still to come when the report was written."""
 
@@ -88,6 +101,9 @@ class ArticleView:
     key_facts: list[FactView] = field(default_factory=list)
     actors: list[EntryView] = field(default_factory=list)
     weapons: list[EntryView] = field(default_factory=list)
+    places: list[EntryView] | None = None
+    """None where content/ has no places (the kind does not exist)."""
+    proposed_places: list[ProposedPlace] = field(default_factory=list)
     quotes: list[QuoteView] = field(default_factory=list)
     timeline: list[EventView] = field(default_factory=list)
 

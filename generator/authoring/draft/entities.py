@@ -1,4 +1,4 @@
-"""Actors and weapons the report names, matched against content/ by their names.
+"""Actors, weapons and places the report names, matched against content/ by their names.
 
 A content file is named in the report by its `name`, any of its `aliases`, or (for a
 person) the last word of the name, matched as whole words, with these allowances:
@@ -31,7 +31,7 @@ from generator.stages.validate import validate_document
 
 from .text import Covered, fold
 
-MATCHED = ("actor", "weapon")
+MATCHED = tuple(kind for kind in ("actor", "weapon", "place") if kind in KINDS)
 """The kinds the draft looks for in a report (their folders come from the kinds table)."""
 ORG_WORDS = {"Ministry", "Council", "Department", "Office", "Agency", "Administration",
              "Army", "Forces", "Party", "Committee", "Commission", "Union", "Bank", "Group",
@@ -61,7 +61,7 @@ PROPER = re.compile(r"(?<![\w'])(?:[A-Z][\w'\u2019.-]*)(?:\s+(?:(?:de|van|von|al
 @dataclass(frozen=True)
 class Entity:
     kind: str
-    """actor or weapon."""
+    """actor, weapon or place."""
     id: str
     name: str
     names: tuple[str, ...]
@@ -177,7 +177,7 @@ def key(text: str) -> str:
 
 
 def known(content: Path, root: Path) -> list[Entity]:
-    """The actors and weapons in content/. A file with mistakes (a skeleton still being
+    """The actors, weapons and places in content/. A file with mistakes (a skeleton still being
     filled in) is still known by whatever name it gives, so it is never made twice."""
     entities: list[Entity] = []
     for kind in MATCHED:

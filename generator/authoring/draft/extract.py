@@ -56,7 +56,7 @@ def extract(text: str, entities: list[Entity], date: dt.date | None = None,
         sourcing.key_facts(report.body, matcher, report.credits.outlet),  # who says so
         dates.dates(report.body, today),                         # dates, resolved
         quantities.distances(report.body, matcher),              # ranges with units
-        mentions(report.body, matcher))
+        credited_places(report, matcher) | mentions(report.body, matcher))
     found.new = new_entries(found, matcher)
     found.unmatched = unmatched(report.body, matcher, found.new)
     return found
@@ -68,6 +68,24 @@ def mentions(body: tuple[Paragraph, ...], matcher: Matcher
     for p in body:
         for m in matcher.mentions(p.text):
             found[(m.entity.kind, m.entity.id)].append((p, m))
+    return dict(found)
+
+
+def credited_places(report: credits.Report, matcher: Matcher
+                    ) -> dict[tuple[str, str], list[tuple[Paragraph, Mention]]]:
+    """The known places of the byline, dateline and credit line (`Additional reporting
+    by … in Warsaw`): where the report was written from. A place the body names too is
+    left to the body's mentions."""
+    read = {p.number for p in report.body} | {p.number for p, _ in report.ignored}
+    credit = [p for p in report.paragraphs if p.number not in read]
+    lead = report.body[0] if report.body else None     # its dateline cut off
+    credit += [p for p in report.paragraphs
+               if lead is not None and p.number == lead.number and p.text != lead.text]
+    found: dict[tuple[str, str], list[tuple[Paragraph, Mention]]] = defaultdict(list)
+    for p in sorted(credit, key=lambda p: p.number):
+        for m in matcher.mentions(p.text):
+            if m.entity.kind == "place":
+                found[(m.entity.kind, m.entity.id)].append((p, m))
     return dict(found)
 
 

@@ -45,6 +45,7 @@ class Sourced:
     """A few words around the attribution, to find the sentence in the report."""
     actors: tuple[str, ...] = ()
     weapons: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
     refers_to: str | None = None
     """For `the sources`: the fuller attribution given to them earlier."""
 
@@ -104,10 +105,12 @@ def lower_article(text: str) -> str:
 
 def with_names(candidate: Sourced, matcher: Matcher, words: str,
                earlier: list[Sourced]) -> Sourced:
-    """The actors and weapons the sentence names, and what `the sources` refers to."""
+    """The actors, weapons and places the sentence names, and what `the sources`
+    refers to."""
     named = matcher.mentions(words)
-    actors = tuple(dict.fromkeys(m.entity.id for m in named if m.entity.kind == "actor"))
-    weapons = tuple(dict.fromkeys(m.entity.id for m in named if m.entity.kind == "weapon"))
+    actors, weapons, places = (tuple(dict.fromkeys(
+        m.entity.id for m in named if m.entity.kind == kind))
+        for kind in ("actor", "weapon", "place"))
     refers = None
     if DEFINITE.match(candidate.attribution.lower()):
         fuller = [c for c in earlier if c.status == "reported" and
@@ -116,4 +119,4 @@ def with_names(candidate: Sourced, matcher: Matcher, words: str,
             refers = f"¶{fuller[0].paragraph.number}: {fuller[0].attribution}"
     return Sourced(candidate.paragraph, candidate.sentence, candidate.attribution,
                    candidate.status, candidate.why, candidate.pointer, actors, weapons,
-                   refers)
+                   places, refers)
