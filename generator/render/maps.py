@@ -30,7 +30,7 @@ FAR = 3_000             # km from the map's focus: a place farther off is listed
 CONTEXT_REACH = 1.6     # context cities up to this many times the range from the origin
 PADDING = 0.1           # of the map's width, around what it must show
 MIN_HALF_KM = 150       # the smallest map shows 300 km across
-COUNTRY_FONT = 11       # px: country names, in capitals
+COUNTRY_FONT = 12       # px: country names, in capitals (the CSS says the same)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,11 @@ from generator.render.maps import MapView, ReachSpec, Spot, draw
 from generator.stages.models import Article, Reach
 from generator.stages.validate import Content
 
+PHONE_WIDTH = 400
+"""The width (viewBox px) of a story's, a place's and a weapon's maps: near a phone's,
+so that on a 390 px screen the map is drawn at almost its own size and its 12.5 px
+labels stay readable (wider, it would shrink them); wide screens scale it up."""
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -55,17 +60,19 @@ class Maps:
             if not ids and not a.reach:
                 return None
             return self.figure("ex-map", [self.spot(i) for i in ids],
-                               [self.reach(r) for r in a.reach])
+                               [self.reach(r) for r in a.reach], width=PHONE_WIDTH)
         return self.cached(("article", article_id), make)
 
     def place(self, place_id: str) -> Figure | None:
         return self.cached(("place", place_id), lambda: self.figure(
-            "ex-map", [self.spot(place_id)], [], width=400, min_half_km=350, context=5))
+            "ex-map", [self.spot(place_id)], [], width=PHONE_WIDTH, min_half_km=350,
+            context=5))
 
     def index(self) -> Figure | None:
         ids = list(self.content.places)
         return self.cached(("index",), lambda: self.figure(
-            "ex-map", [self.spot(i) for i in ids], [], far_km=None) if ids else None)
+            "ex-map", [self.spot(i) for i in ids], [], width=PHONE_WIDTH, far_km=None)
+            if ids else None)
 
     def weapon(self, weapon_id: str, articles: list[str]) -> list[tuple[str, Figure]]:
         """(article id, map) for every reach of this weapon an article draws."""
@@ -79,7 +86,7 @@ class Maps:
                 if key not in self.memo:
                     self.memo[key] = self.figure(
                         f"ex-map-{len(found) + 1}", [self.spot(i) for i in article_places(a)],
-                        [self.reach(r)], width=440)
+                        [self.reach(r)], width=PHONE_WIDTH)
                 figure = self.memo[key]
                 if figure is not None:
                     found.append((article_id, figure))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import WIDTHS
 
@@ -57,3 +58,69 @@ def test_the_dark_palette_changes_the_map(open_page):
         fills[scheme] = page.locator("svg.ex-map__svg rect.ex-map__water").evaluate(
             "r => getComputedStyle(r).fill")
     assert fills["light"] != fills["dark"]
+
+
+# Each label's size as drawn on the screen, its colour and the colour of the halo and
+# water behind it: the halo (paint-order: stroke) is what a label is read against.
+LABELS = """svg => [...svg.querySelectorAll('text')].map(t => {
+  const style = getComputedStyle(t);
+  return {text: t.textContent, cls: t.getAttribute('class'),
+          px: parseFloat(style.fontSize) * svg.getScreenCTM().a,
+          fill: style.fill, halo: style.stroke,
+          water: getComputedStyle(svg.querySelector('.ex-map__water')).fill};
+})"""
+
+
+def luminance(rgb: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_map_labels_are_readable_on_a_phone_in_dark_mode(open_page, path):
+    page = open_page(path, width=WIDTHS["phone"], scheme="dark")
+    unfold_map(page)
+    labels = page.locator("svg.ex-map__svg").first.evaluate(LABELS)
+    assert labels and all(label["water"] != "rgb(217, 230, 240)" for label in labels)
+    for label in labels:
+        assert label["px"] >= 10, label              # drawn at 10 px or more on the screen
+        assert contrast(label["fill"], label["halo"]) >= 4.5, label
+        assert contrast(label["fill"], label["water"]) >= 4.5, label
+    names = {label["text"] for label in labels if "ex-map__label" in (label["cls"] or "")}
+    if path.startswith("articles/"):
+        assert {"Kursk region", "Kyiv", "Moscow"} <= names
+
+
+def test_a_screen_reader_hears_the_map_and_its_text_alternative(open_page):
+    page = open_page(PAGES[0], width=WIDTHS["phone"], scheme="dark")
+    unfold_map(page)
+    img = page.get_by_role("img", name="Map: how far ATACMS reaches from Ukraine's border "
+                           "with Russia", exact=True)
+    expect(img).to_have_count(1)
+    expect(img).to_have_accessible_description(re.compile(
+        r"^Shaded: the part of Russia within 190 miles \(306 km\).*Within reach: .*Kursk "
+        r"region.*Beyond reach: .*Moscow"))
+    # the distances right below the map are text in the accessibility tree, not hidden
+    spoken = page.locator(".ex-map__text").aria_snapshot()
+    assert re.search(r'link "Kursk region".*?: within reach, about \d+ km \(\d+ miles\)',
+                     spoken, re.S)
+    assert "Moscow (a city shown for scale): beyond reach, about 460 km (280 miles)" in spoken
+
+
+def test_the_map_makes_no_request_to_another_host(open_page, site_url):
+    page = open_page(PAGES[0], width=WIDTHS["phone"], scheme="dark")
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.reload(wait_until="networkidle")
+    unfold_map(page)
+    page.wait_for_load_state("networkidle")
+    assert requested and all(url.startswith(site_url) for url in requested), requested
+    # and nothing in it could ask for one: no link, image, font, style sheet or script
+    svg = page.locator("svg.ex-map__svg").evaluate("svg => svg.outerHTML")
+    assert not re.search(r"href|url\(|@import|<image|<use|<script|<foreignObject", svg)
