@@ -67,7 +67,8 @@ def test_draft_writes_the_article_and_skeletons_and_says_what_is_left(root, caps
     assert code == 0, err
     shown = Path(os.path.relpath(REUTERS, root)).as_posix()    # as source.text has it
     assert err.splitlines()[0] == f"drafted {ARTICLE} (draft: true) from {shown}"
-    assert "  made content/actors/pavel-korda.yaml: fill it in" in err
+    assert "  made content/actors/pavel-korda.yaml: fill it in (it is no draft: until then " \
+        "its empty fields are errors, which stop `explainer build`)" in err
     assert "  - quotes: 6 contexts, 3 venues" in err
     assert "  - key_facts: 4 facts in our own words (check each suggested status)" in err
     assert "left out ¶13: after the credit line: the publisher's boilerplate" in err

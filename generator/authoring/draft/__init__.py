@@ -196,7 +196,8 @@ def summary(drafted: Drafted, root: Path) -> str:
              + (f"{count(len(v.places), 'place')}, " if v.places is not None else "") +
              f"{count(len(v.key_facts), 'attributed sentence')}, "
              f"{count(len(v.timeline), 'date')}"]
-    lines += [f"  made {display(p, root)}: fill it in" for p in drafted.made]
+    lines += [f"  made {display(p, root)}: fill it in (it is no draft: until then its "
+              "empty fields are errors, which stop `explainer build`)" for p in drafted.made]
     lines += ["still to write (`explainer check` lists each one with its line, "
               "`explainer status` counts them):"]
     lines += [f"  - {line}" for line in to_do(drafted)]
