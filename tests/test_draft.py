@@ -206,6 +206,25 @@ def test_dates_relative_to_the_report():
         ("Monday", None), ("Jan. 5, 2025", "2025-01-05")]
 
 
+@pytest.mark.parametrize("stamp,dateline", [
+    ("March 3, 2025 4:12 PM GMT", "VALDORIA (Reuters) -"),
+    ("2025-03-03 10:13 GMT+1", "VALDORIA, March 3 (Reuters) -"),
+    ("Updated 2:15 PM EST, March 3, 2025", "KLOW, Ruritania (AP) —"),
+    ("Published: 3 March 2025 · Updated 2 hours ago", "Valdoria (AFP) -"),
+])
+def test_the_report_date_from_a_timestamp_line(stamp, dateline):
+    """A web copy's timestamp line before the dateline gives the report's date, and is
+    neither the report's text nor in the way of its dateline."""
+    found = extract(f"By Jane Hollis\n{stamp}\n{dateline} Talks ended on Monday, "
+                    "officials said.\n", [])
+    assert (found.date, found.date_why) == (dt.date(2025, 3, 3), "from the timestamp line")
+    assert found.report.credits.dateline == dateline.split(" (")[0].split(", March")[0]
+    assert [p.text for p in found.report.body] == ["Talks ended on Monday, officials said."]
+    assert [(d.words, d.value) for d in found.dates] == [("Monday", "2025-03-03")]
+    later = extract(f"By Jane Hollis\n{dateline} Talks ended.\n{stamp}\n", [])
+    assert later.date is None           # a date line inside the report is no timestamp
+
+
 def test_new_speakers_and_weapons_with_their_range():
     afp = read("afp.txt")
     assert {key: named.category for key, named in afp.new.items()} == {

@@ -29,6 +29,14 @@ DATELINE = re.compile(
     rf"^(?P<place>{PLACE_WORD}(?:,\s+(?!{MONTH}\s+\d){PLACE_WORD})?)"
     rf"(?:,\s+(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?))?"
     r"\s+\((?P<outlet>[A-Z][\w .&-]{0,40}?)\)\s*[-\u2013\u2014]+\s*")
+CLOCK = r"\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?"
+STAMP = re.compile(
+    rf"^(?:(?:Published|Updated|Posted|Last updated)(?:\s+on)?:?\s+)?(?:{CLOCK},?\s+)?"
+    rf"(?P<date>{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|"
+    rf"\d{{4}}-\d\d-\d\d)"
+    rf"[\s,|\u00b7-]*(?:(?:at\s+)?{CLOCK})?[\s,|\u00b7-]*(?:(?:Updated|Last updated)\b.*)?$")
+"""A web copy's timestamp line: `March 3, 2025 4:12 PM GMT`, `Updated 2:15 PM EST,
+March 3, 2025`, `Published: 3 March 2025`."""
 BYLINE = re.compile(r"^By\s+(?P<names>.+?)(?:,?\s+(?:for\s+)?(?:The\s+)?"
                     r"(?P<agency>Associated Press|Reuters|AFP))?\s*$")
 ROLES = {"reporting": "reporting", "additional reporting": "additional",
@@ -58,6 +66,8 @@ class Credits:
     """The place, as printed: WASHINGTON, KYIV, Ukraine, Paris."""
     dated: str | None = None
     """The date the dateline gives, as printed (Nov 17), when it gives one."""
+    stamped: str | None = None
+    """The date of a timestamp line before the dateline, as printed (March 3, 2025)."""
     capitals: bool = False
     """Some names were printed in capitals and are given here in title case."""
 
@@ -79,7 +89,8 @@ def read(paragraphs: list[Paragraph]) -> Report:
     """Sort the paragraphs into headline, byline, body, credits and boilerplate."""
     names: dict[str, list[str]] = {"bylines": [], "additional": [], "editors": [],
                                    "reporting": []}
-    found: dict[str, str | None] = {"outlet": None, "dateline": None, "dated": None}
+    found: dict[str, str | None] = {"outlet": None, "dateline": None, "dated": None,
+                                    "stamped": None}
     body: list[Paragraph] = []
     ignored: list[tuple[Paragraph, str]] = []
     headline: str | None = None
@@ -87,8 +98,9 @@ def read(paragraphs: list[Paragraph]) -> Report:
     for p in paragraphs:
         if ended:
             ignored.append((p, "after the credit line: the publisher's boilerplate"))
-        elif not body and found["dateline"] is None and byline(p.text, names, found):
-            continue
+        elif not body and (found["dateline"] is None and byline(p.text, names, found)
+                           or found["stamped"] is None and stamp(p.text, found)):
+            continue                      # a byline, or a web copy's timestamp line
         elif not body and (lead := dateline(p, found)) is not None:
             body.append(lead)
         elif credit_line(p.text, names, found):
@@ -115,6 +127,14 @@ def byline(text: str, names: dict[str, list[str]], found: dict[str, str | None])
     if match["agency"]:
         found["outlet"] = found["outlet"] or OUTLETS.get(match["agency"], match["agency"])
     return True
+
+
+def stamp(text: str, found: dict[str, str | None]) -> bool:
+    """A timestamp line (copied with the report from its web page), read for its date."""
+    match = STAMP.match(text.strip())
+    if match:
+        found["stamped"] = match["date"]
+    return match is not None
 
 
 def dateline(p: Paragraph, found: dict[str, str | None]) -> Paragraph | None:
@@ -174,7 +194,7 @@ def assemble(names: dict[str, list[str]], found: dict[str, str | None]) -> Credi
         outlet=found["outlet"], bylines=tuple(unique(map(title, bylines))),
         additional=tuple(unique(map(title, [*extra, *names["additional"]]))),
         editors=tuple(unique(map(title, names["editors"]))), dateline=found["dateline"],
-        dated=found["dated"], capitals=capitals)
+        dated=found["dated"], stamped=found["stamped"], capitals=capitals)
 
 
 def title(name: str) -> str:

@@ -57,14 +57,18 @@ class DateMention:
     """How it was resolved, for the writer."""
 
 
-def report_date(given: dt.date | None, dated: str | None) -> tuple[dt.date | None, str]:
-    """The report's date: `--date`, else the dateline's when it has a year."""
+def report_date(given: dt.date | None, dated: str | None, stamped: str | None = None
+                ) -> tuple[dt.date | None, str]:
+    """The report's date: `--date`, else the dateline's when it has a year, else that of
+    the timestamp line before the dateline."""
     if given is not None:
         return given, "given with --date"
-    if dated:
-        for mention in find(Paragraph(0, 0, dated), None):
+    for printed, why in ((dated, "from the dateline"), (stamped, "from the timestamp line")):
+        if printed and re.fullmatch(r"\d{4}-\d\d-\d\d", printed):
+            return dt.date.fromisoformat(printed), why
+        for mention in find(Paragraph(0, 0, printed or ""), None):
             if mention.value and len(mention.value) == 10:
-                return dt.date.fromisoformat(mention.value), "from the dateline"
+                return dt.date.fromisoformat(mention.value), why
     return None, "unknown: give it with --date YYYY-MM-DD"
 
 

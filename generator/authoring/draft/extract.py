@@ -49,7 +49,8 @@ def extract(text: str, entities: list[Entity], date: dt.date | None = None,
     if outlet:                                                   # --outlet over the text
         report = replace(report, credits=replace(report.credits, outlet=outlet))
     matcher = Matcher(entities)                                  # every name, one pattern
-    today, why = dates.report_date(date, report.credits.dated)   # --date or the dateline
+    today, why = dates.report_date(date, report.credits.dated,   # --date, the dateline
+                                   report.credits.stamped)       # or the timestamp line
     found = Extraction(
         report, today, why,
         quotes.quotations(report.body, matcher),                 # quotations and speakers
