@@ -34,7 +34,7 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 ## (keeps every pin that still fits; `make pins UPGRADE=--upgrade` takes the newest)
 pins: setup
 	$(COMPILE) $(UPGRADE) --output-file requirements.txt pyproject.toml
-	$(COMPILE) $(UPGRADE) --extra dev --constraint requirements.txt \
+	$(COMPILE) $(UPGRADE) --extra dev --extra engines --constraint requirements.txt \
 	  --output-file requirements-dev.txt pyproject.toml
 
 ## site: set up, validate content/, generate Markdown into docs/, build site/, check links

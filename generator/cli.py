@@ -73,11 +73,12 @@ def run(args: argparse.Namespace, project: pipeline.Project) -> int:
               f"({written.unchanged} unchanged, {len(written.removed)} removed)",
               file=sys.stderr)
     elif args.command == "build":
-        checked, _ = pipeline.build(project)
+        checked, _ = pipeline.build(project, engine_name=args.engine)
         report(checked.warnings)
     elif args.command == "serve":
         from generator.site.serve import serve
-        return serve(project, *args.dev_addr)
+        host, port = args.dev_addr
+        return serve(project, host, port, args.engine)
     elif args.command == "schema":
         from generator.authoring.schema import write_schemas
         return write_schemas(project.schemas, project.content, check_only=args.check)

@@ -11,6 +11,7 @@ from typing import Any
 from generator import __version__
 from generator.kinds import KINDS
 from generator.report import FORMATS
+from generator.site.engine import DEFAULT, ENGINE_NAMES
 
 DESCRIPTION = """\
 Turn the YAML files in content/ into the explainer website, and help you write them.
@@ -66,7 +67,8 @@ COMMANDS = {  # name: (one line for the list of commands, what the command does)
                  "pages whose text changed are rewritten."),
     "build": ("check, generate and build the website into site/",
               "Check the content, generate the pages and build the website into site/ "
-              "with MkDocs (strict). On any error docs/ and site/ stay as they were."),
+              "with the site engine (MkDocs unless --engine says otherwise; strict), and "
+              "index it for search. On any error docs/ and site/ stay as they were."),
     "linkcheck": ("check every internal link of the built site",
                   "Check every internal link and anchor of the built site; external "
                   "links are listed, never fetched."),
@@ -98,6 +100,9 @@ def source_option(value: str) -> tuple[str, Path]:
     return article, Path(path)
 
 
+ENGINE = ("--engine", {"choices": ENGINE_NAMES, "default": DEFAULT,
+                       "help": f"the site engine that reads mkdocs.yml (default: {DEFAULT}); "
+                               "properdocs and zensical come with make setup"})
 SOURCE: dict[str, Any] = {"action": "append", "type": source_option, "default": [],
                           "metavar": "[ARTICLE=]FILE"}
 OPTIONS: dict[str, list[tuple[str, dict[str, Any]]]] = {  # command: its arguments, in order
@@ -113,7 +118,8 @@ OPTIONS: dict[str, list[tuple[str, dict[str, Any]]]] = {  # command: its argumen
                       "article), when source.text does not point at it"})],
     "serve": [
         ("--dev-addr", {"default": "127.0.0.1:8000", "type": address,
-                        "help": "host:port to serve on (port 0 picks a free one)"})],
+                        "help": "host:port to serve on (port 0 picks a free one)"}),
+        ENGINE],
     "new": [
         ("kind", {"choices": list(KINDS)}),
         ("name", {"help": 'the name or headline, e.g. "Richard Grenell"'})],
@@ -132,7 +138,7 @@ OPTIONS: dict[str, list[tuple[str, dict[str, Any]]]] = {  # command: its argumen
         ("--date", {"type": day, "help": "the report's date, YYYY-MM-DD, to resolve "
                     "'on Sunday' and dates without a year"})],
     "generate": [],
-    "build": [],
+    "build": [ENGINE],
     "linkcheck": [
         ("site", {"nargs": "?", "type": Path, "help": "built site (default: site/)"}),
         ("--site-url", {"help": "URL the site is published at (default: read from its "

@@ -57,5 +57,6 @@ def test_strict_build_fails_and_prints_each_warning_once_per_build(staged, tmp_p
 
 
 def test_an_unknown_engine_is_named_with_the_known_ones():
-    with pytest.raises(ValueError, match="unknown engine 'hugo'; known: mkdocs"):
+    with pytest.raises(ValueError,
+                       match="unknown engine 'hugo'; known: mkdocs, properdocs, zensical$"):
         engine("hugo")

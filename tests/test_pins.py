@@ -1,9 +1,9 @@
 """The pins agree with pyproject.toml, offline: `make pins` (pip-compile) wrote them.
 
 requirements.txt holds what `make site` installs: the runtime dependencies and their
-own, nothing for tests. requirements-dev.txt adds the development tools, with the same
-runtime pins. Each file is complete: every pinned package's own requirements (read from
-the installed metadata) are pinned in the same file.
+own, nothing for tests. requirements-dev.txt adds the development tools and the other
+site engines, with the same runtime pins. Each file is complete: every pinned package's
+own requirements (read from the installed metadata) are pinned in the same file.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from .conftest import ROOT
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
 RUNTIME = [Requirement(r) for r in PYPROJECT["project"]["dependencies"]
            + PYPROJECT["build-system"]["requires"]]
-DEV = [Requirement(r) for r in PYPROJECT["project"]["optional-dependencies"]["dev"]]
+DEV = [Requirement(r) for extra in ("dev", "engines")
+       for r in PYPROJECT["project"]["optional-dependencies"][extra]]
 
 
 def pins(name: str) -> dict[str, str]:
@@ -51,7 +52,8 @@ def test_every_range_in_pyproject_is_pinned_within_it(name, wanted):
 
 def test_the_runtime_pins_hold_no_test_tool_and_agree_with_the_dev_pins():
     runtime, dev = pins("requirements.txt"), pins("requirements-dev.txt")
-    for tool in ("pytest", "hypothesis", "playwright", "ruff", "mypy", "pip-tools"):
+    for tool in ("pytest", "hypothesis", "playwright", "ruff", "mypy", "pip-tools",
+                 "properdocs", "zensical"):
         assert tool not in runtime, tool
     assert {name: dev.get(name) for name in runtime} == runtime
 

@@ -4,22 +4,22 @@ The generator writes Markdown into a docs folder; an `Engine` turns a docs folde
 site folder, with the settings of `mkdocs.yml`, and runs the live preview. Everything
 else in explainer asks this module: nothing imports MkDocs or runs its command elsewhere.
 
-MkDocs is the engine today: `mkdocs.config.load_config(..., docs_dir=...)` and
-`mkdocs.commands.build.build(config)`, in this process, so a staged copy of docs/ is
-built by naming it, not by changing folders. A second engine is one more entry in
-`ENGINES`. ProperDocs (a fork of MkDocs with the same API under the `properdocs`
-package) builds through `MkDocs("properdocs")` once `properdocs.replacement` is imported:
-that redirects the `mkdocs` modules Material's plugins import to ProperDocs' own, for the
-whole process (tried with ProperDocs 1.6.7: the same site, strict), so a process builds
-with one of the two; `python -m generator.site.engine --engine NAME` gives each its own.
-Zensical, which has its own command, is a class with the same members (`name`, `build`,
-`site_url`, `serve`) that runs `zensical build`/`serve`.
+Three engines read `mkdocs.yml`, chosen by name (`explainer build --engine NAME`):
+- MkDocs (the default): `mkdocs.config.load_config(..., docs_dir=...)` and
+  `mkdocs.commands.build.build(config)`, in this process, so a staged copy of docs/ is
+  built by naming it, not by changing folders.
+- ProperDocs, a fork of MkDocs with the same API under the `properdocs` package. Its
+  `properdocs.replacement` redirects the `mkdocs` modules Material's plugins import to
+  ProperDocs' own for the whole process, so it builds in a child process of its own
+  (`python -m generator.site.engine --engine properdocs`), whatever this one imported.
+- Zensical, which has its own command and no Python API: site/zensical.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import logging
 import os
 import subprocess
@@ -45,7 +45,7 @@ class Engine(Protocol):
 
     @property
     def name(self) -> str:
-        """The engine's name, as `ENGINES` and messages give it."""
+        """The engine's name, as `--engine` and messages give it."""
         ...
 
     def build(self, config: Path, docs: Path, site: Path, *, strict: bool = True,
@@ -103,15 +103,61 @@ class MkDocs:
         return subprocess.Popen(command, cwd=config.parent, env={**os.environ, **QUIET})
 
 
-ENGINES: dict[str, Engine] = {"mkdocs": MkDocs()}
+@dataclass(frozen=True)
+class ProperDocs:
+    """ProperDocs through the same API as MkDocs, in a child process that it takes over."""
+
+    name: str = "properdocs"
+
+    def build(self, config: Path, docs: Path, site: Path, *, strict: bool = True,
+              dirty: bool = False, site_url: str | None = None) -> None:
+        command = [sys.executable, "-m", "generator.site.engine", str(config),
+                   "--engine", self.name, "--docs", str(docs), "--site", str(site),
+                   *(["--strict"] if strict else []), *(["--dirty"] if dirty else []),
+                   *(["--site-url", site_url] if site_url else [])]
+        if subprocess.run(command, env={**os.environ, **QUIET}, check=False).returncode:
+            raise BuildFailed(f"{self.name} build failed")
+
+    def build_here(self, config: Path, docs: Path, site: Path, *, strict: bool = True,
+                   dirty: bool = False, site_url: str | None = None) -> None:
+        """Build in this process, which ProperDocs then owns (mkdocs.* is ProperDocs')."""
+        importlib.import_module("properdocs.replacement")
+        MkDocs(self.name).build(config, docs, site, strict=strict, dirty=dirty,
+                                site_url=site_url)
+
+    def site_url(self, config: Path) -> str | None:
+        return MkDocs().site_url(config)            # the same file, read the same way
+
+    def serve(self, config: Path, host: str, port: int) -> subprocess.Popen[bytes]:
+        command = [sys.executable, "-m", self.name, "serve", "--dirty",
+                   "--dev-addr", f"{host}:{port}", "-f", str(config)]
+        return subprocess.Popen(command, cwd=config.parent, env={**os.environ, **QUIET})
+
+
+def engines() -> dict[str, Engine]:
+    """Every engine by name (Zensical's adapter lives in its own module)."""
+    from generator.site.zensical import Zensical
+
+    return {"mkdocs": MkDocs(), "properdocs": ProperDocs(), "zensical": Zensical()}
+
+
+ENGINE_NAMES = ("mkdocs", "properdocs", "zensical")
+
+
+def installed(name: str) -> bool:
+    """Whether the engine called name is installed (ProperDocs and Zensical are extras)."""
+    return importlib.util.find_spec(name) is not None
 
 
 def engine(name: str = DEFAULT) -> Engine:
     """The engine called name (ValueError naming the known ones otherwise)."""
-    try:
-        return ENGINES[name]
-    except KeyError:
-        raise ValueError(f"unknown engine {name!r}; known: {', '.join(ENGINES)}") from None
+    known = engines()
+    if name not in known:
+        raise ValueError(f"unknown engine {name!r}; known: {', '.join(known)}")
+    if not installed(name):
+        raise ValueError(f"engine {name!r} is not installed: "
+                         f"pip install -e '.[engines]' (or make setup) installs it")
+    return known[name]
 
 
 @contextmanager
@@ -141,18 +187,25 @@ class Formatter(logging.Formatter):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m generator.site.engine CONFIG [--strict] [--dirty] [--engine NAME]`: build
-    the docs/ beside CONFIG into site/ (the benchmark times an engine in its own process)."""
+    """`python -m generator.site.engine CONFIG [--engine NAME] [--strict] [--dirty]
+    [--docs DOCS] [--site SITE] [--site-url URL]`: build DOCS (the docs/ beside CONFIG)
+    into SITE (the site/ beside it), in this process (the benchmark times an engine in
+    its own process; ProperDocs builds this way)."""
     cli = argparse.ArgumentParser(prog="python -m generator.site.engine")
     cli.add_argument("config", type=Path)
-    cli.add_argument("--engine", default=DEFAULT, choices=ENGINES)
+    cli.add_argument("--engine", default=DEFAULT, choices=ENGINE_NAMES)
     cli.add_argument("--strict", action="store_true")
     cli.add_argument("--dirty", action="store_true")
+    cli.add_argument("--docs", type=Path)
+    cli.add_argument("--site", type=Path)
+    cli.add_argument("--site-url")
     args = cli.parse_args(argv)
     root = args.config.resolve().parent
+    chosen = engine(args.engine)
+    build = chosen.build_here if isinstance(chosen, ProperDocs) else chosen.build
     try:
-        engine(args.engine).build(args.config.resolve(), root / "docs", root / "site",
-                                  strict=args.strict, dirty=args.dirty)
+        build(args.config.resolve(), args.docs or root / "docs", args.site or root / "site",
+              strict=args.strict, dirty=args.dirty, site_url=args.site_url)
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

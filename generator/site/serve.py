@@ -22,15 +22,16 @@ from urllib.parse import urlsplit
 from generator.authoring.schema import write_ids
 from generator.errors import ContentErrors
 from generator.pipeline import Project
-from generator.site.engine import engine
+from generator.site.engine import DEFAULT, Engine, engine
 from generator.site.incremental import Session
 from generator.site.news import News
 from generator.site.watch import Watcher
 
 
-def serve(project: Project, host: str, port: int) -> int:
-    """Serve until interrupted or MkDocs stops; returns MkDocs' exit status. Port 0
-    picks a free port (the address is printed)."""
+def serve(project: Project, host: str, port: int, engine_name: str = DEFAULT) -> int:
+    """Serve until interrupted or the engine stops; returns the engine's exit status.
+    Port 0 picks a free port (the address is printed)."""
+    site_engine = engine(engine_name)               # an engine not installed: said first
     port = port or free_port(host)
     session, news = Session(project), News()
     watcher = Watcher(project.content)          # before the first read: no edit missed
@@ -41,16 +42,17 @@ def serve(project: Project, host: str, port: int) -> int:
                 if regenerate(session, news):
                     break
         say(f"serving on {address(project, host, port)} (Ctrl+C to stop)")
-        return preview(project, host, port, watcher, lambda: regenerate(session, news))
+        return preview(project, host, port, watcher, lambda: regenerate(session, news),
+                       site_engine)
     finally:
         watcher.close()
 
 
 def preview(project: Project, host: str, port: int, watcher: Watcher,
-            on_edit: Callable[[], object]) -> int:
+            on_edit: Callable[[], object], site_engine: Engine) -> int:
     """Run the engine's preview server, calling `on_edit` after every change until the
     server stops (or we are stopped: a plain `kill` stops the server too)."""
-    server = engine().serve(project.config, host, port)
+    server = site_engine.serve(project.config, host, port)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         while server.poll() is None:
