@@ -8,7 +8,8 @@ builds paired with the floor (benchmarks/floor.py: the same engine on plain page
 same visible words, and Pagefind) and with libyaml's own load of the same files,
 medians of the CPU times shown; then page sizes, the bytes search fetches
 (benchmarks/searchbytes.py), peak memory, a no-op regeneration, one-article edits, and
-the time from saving an edit to `explainer serve` showing it (benchmarks/preview.py).
+the time from saving an edit to `explainer serve` showing it (benchmarks/preview.py), and
+each installed engine's clean and incremental build of the same docs/.
 Sizes above --full-upto time only generate and build. Last, how each cost grows with N.
 Figures are printed and saved as JSON in the output folder.
 """
@@ -31,6 +32,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from generator.site import search
+from generator.site.engine import ENGINE_NAMES, installed
 
 from . import synth
 from .floor import make_floor
@@ -98,6 +100,7 @@ def run_size(n: int, out: Path, repeats: int, full: bool,
     result["edit_body"] = edit_and_regenerate(root, article, "body")
     result["edit_headline"] = edit_and_regenerate(root, article, "headline")
     result["incremental"] = incremental_build(root, article)
+    result["engines"] = engine_builds(root, article)
     if preview:
         started, shown = preview_latency(
             root, f"articles/{article.stem}/", lambda: edit(article, "body"),
@@ -235,6 +238,26 @@ def incremental_build(root: Path, article: Path) -> dict[str, float]:
     generate, _ = timed_child("generate", root)
     mkdocs, _ = run([*ENGINE, str(root / "mkdocs.yml"), "--dirty"], REPO)
     return {"wall_s": generate.wall_s + mkdocs.wall_s, "cpu_s": generate.cpu_s + mkdocs.cpu_s}
+
+
+def engine_builds(root: Path, article: Path) -> dict[str, dict[str, float]]:
+    """Each installed engine's clean strict build of the same docs/, then its rebuild
+    after a key-fact edit (MkDocs' and ProperDocs' --dirty, Zensical's cache)."""
+    timings = {}
+    for name in ENGINE_NAMES:
+        if not installed(name):
+            continue
+        site = root / f"site-{name}"
+        shutil.rmtree(site, ignore_errors=True)
+        command = [*ENGINE, str(root / "mkdocs.yml"), "--engine", name, "--site", str(site)]
+        built, _ = run([*command, "--strict"], REPO)
+        edit(article, "body")
+        timed_child("generate", root)
+        rebuilt, _ = run([*command, "--dirty"], REPO)      # as serve rebuilds: not strict
+        timings[name] = {"clean_cpu_s": built.cpu_s, "clean_wall_s": built.wall_s,
+                         "dirty_cpu_s": rebuilt.cpu_s, "dirty_wall_s": rebuilt.wall_s}
+        shutil.rmtree(site, ignore_errors=True)
+    return timings
 
 
 if __name__ == "__main__":

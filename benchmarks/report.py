@@ -9,7 +9,7 @@ from importlib import metadata
 from typing import Any
 
 LIBRARIES = ["mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "PyYAML",
-             "pydantic", "Jinja2", "pagefind-bin"]
+             "pydantic", "Jinja2", "pagefind-bin", "properdocs", "zensical"]
 
 
 def machine() -> str:
@@ -126,6 +126,21 @@ def edit_rows(r: dict[str, Any]) -> list[str]:
             f"{'never' if first is None else f'{first:.1f} s'}; a saved edit is served "
             f"after {'never (timed out)' if shown is None else f'{shown:.2f} s'} "
             f"(wall-clock)"), "≤ 1.5 s"))
+    return rows + engine_rows(r.get("engines", {}))
+
+
+def engine_rows(engines: dict[str, dict[str, float]]) -> list[str]:
+    """Each engine's clean and incremental build of the same docs/, beside MkDocs'."""
+    mkdocs = engines.get("mkdocs")
+    rows = []
+    for name, e in engines.items():
+        ratios = (f"; ÷ MkDocs: {e['clean_cpu_s'] / mkdocs['clean_cpu_s']:.2f}× clean, "
+                  f"{e['dirty_cpu_s'] / mkdocs['dirty_cpu_s']:.2f}× incremental"
+                  if mkdocs and name != "mkdocs" else "")
+        rows.append(row(None, f"engine {name} {version(name)}: clean strict build "
+                              f"{e['clean_cpu_s']:.2f} s ({e['clean_wall_s']:.2f} s), after "
+                              f"a key-fact edit {e['dirty_cpu_s']:.2f} s "
+                              f"({e['dirty_wall_s']:.2f} s){ratios}"))
     return rows
 
 

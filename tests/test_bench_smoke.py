@@ -24,6 +24,10 @@ FIGURES = [
     r"one-article edit \(a key fact\): \d+ files rewritten",
     r"one-article edit \(the headline\): \d+ files rewritten",
     r"regenerate \+ mkdocs build --dirty after a key-fact edit: [\d.]+ s \([\d.]+ s\)",
+    r"engine mkdocs 1\.6\.1: clean strict build [\d.]+ s \([\d.]+ s\), after a key-fact "
+    r"edit [\d.]+ s",
+    *(rf"engine {name} [\d.]+: clean strict build [\d.]+ s .*; ÷ MkDocs: [\d.]+× clean, "
+      r"[\d.]+× incremental" for name in ("properdocs", "zensical")),
     r"N = 8 articles: .*\n.*generate: .*\n.*full build: [\d.]+ s .* Pagefind .*\n.*peak memory",
     r"scaling, N = 5 → 8 \(exponent k of N\^k; 1 is linear\):\n.*generate CPU: -?[\d.]+",
 ]
