@@ -151,3 +151,19 @@ def test_names_the_article_spells_otherwise_find_and_open_it(open_page, site_url
     results.first.click()
     page.wait_for_url(site_url + ARTICLE + "*")
     assert page.locator("article h1").inner_text().startswith("U.S. lets Ukraine strike")
+
+
+@pytest.mark.parametrize(("term", "place", "name"), [
+    ("Kursk Oblast", "places/kursk-region/", "Kursk region"),    # an alias
+    ("Warszawa", "places/warsaw/", "Warsaw"),                     # the local name
+])
+def test_a_place_is_found_by_its_alias_and_opened(open_page, site_url, term, place, name):
+    page = open_page("", width=WIDTHS["phone"])
+    open_search(page, WIDTHS["phone"])
+    page.locator("input.md-search__input").press_sequentially(term, delay=20)
+    results = page.locator(f".md-search-result__item > a[href*='{place}']")
+    results.first.wait_for()
+    results.first.click()
+    page.wait_for_url(site_url + place + "*")
+    assert page.locator("article h1").inner_text().startswith(name)
+    assert page.locator("svg.ex-map__svg").count() == 1
