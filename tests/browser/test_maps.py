@@ -50,14 +50,18 @@ def test_maps_have_no_accessibility_violation_at_all(open_page, axe_source, sche
     assert "Moscow (a city shown for scale): beyond reach, about 460 km (280 miles)" in text
 
 
-def test_the_dark_palette_changes_the_map(open_page):
-    fills = {}
+def test_the_dark_palette_changes_the_map_and_its_legend(open_page):
+    fills, keys = {}, {}
     for scheme in ("light", "dark"):
         page = open_page(PAGES[0], width=1280, scheme=scheme)
         unfold_map(page)
         fills[scheme] = page.locator("svg.ex-map__svg rect.ex-map__water").evaluate(
             "r => getComputedStyle(r).fill")
+        keys[scheme] = page.locator(".ex-map__key--reach").first.evaluate(
+            "k => [getComputedStyle(k).backgroundColor, getComputedStyle(k).borderTopColor]")
     assert fills["light"] != fills["dark"]
+    # the legend's swatch of the reach follows the palette, as the reach drawn does
+    assert keys["light"][0] != keys["dark"][0] and keys["light"][1] != keys["dark"][1]
 
 
 # Each label's size as drawn on the screen, its colour and the colour of the halo and
