@@ -54,7 +54,8 @@ class Zensical:
 
     def serve(self, config: Path, host: str, port: int) -> subprocess.Popen[bytes]:
         copy = config.with_name(".serve.zensical.yml")       # ignored by git
-        write_settings(config, copy, config.parent / "docs", config.parent / "site", None)
+        preview = config.parent / ".explainer" / "zensical-serve"   # site/ stays as built
+        write_settings(config, copy, config.parent / "docs", preview, None)
         command = [sys.executable, "-m", "zensical", "serve", "-f", str(copy),
                    "--dev-addr", f"{host}:{port}"]
         return subprocess.Popen(command, cwd=copy.parent)
