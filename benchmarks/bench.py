@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from generator.pipeline import Project, record
 from generator.site import search
 from generator.site.engine import ENGINE_NAMES, installed
 
@@ -153,6 +154,7 @@ def fresh_project(root: Path, n: int) -> Path:
         else:
             shutil.copy2(source, target)
     synth.generate(root / "content", n)
+    record(Project(root))   # as a real project commits them: each article's verification record
     return root
 
 
