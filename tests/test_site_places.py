@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
+from generator.geo.world import world
+from generator.render.placemaps import INDEX_MOST
+
+from .conftest import copy_project, run_explainer
 from .searchindex import indexed_pages
 from .test_site import ARTICLE, text_of
 
@@ -79,3 +84,26 @@ def test_the_search_index_holds_places_by_name_and_alias(built_site):
     assert "Kursk Oblast" in pages["places/kursk-region/"]["content"]
     assert "Warszawa" in pages["places/warsaw/"]["content"]
     assert pages["places/warsaw/"]["filters"]["kind"] == ["Place"]
+
+
+def test_the_places_index_map_stays_light_with_many_places(tmp_path):
+    """120 more places (GeoNames cities of the story's countries): the index still maps
+    at most 40, the story's own first, and says so; the list below has them all."""
+    root = copy_project(tmp_path / "project")
+    countries = {"RU": "russia", "UA": "ukraine", "PL": "poland", "US": "united-states"}
+    cities = [c for c in world().cities_in(-180, -90, 180, 90) if c.country in countries]
+    for i, city in enumerate(cities[:120]):
+        (root / "content" / "places" / f"city-{i}.yaml").write_text(yaml.safe_dump({
+            "name": f"{city.name} {i}", "kind": "city", "country": countries[city.country],
+            "coordinates": {"lat": city.lat, "lon": city.lon}, "summary": "A city."}))
+    result = run_explainer(root, "build")
+    assert result.returncode == 0, result.stderr
+    page = root / "site" / "places" / "index.html"
+    [svg] = svgs(page.read_text(encoding="utf-8"))
+    assert len(svg.encode()) <= 30_000                      # issue 15: each map <= 30 KB
+    assert svg.count('class="ex-map__place') == INDEX_MOST
+    assert ">Kursk region</text>" in svg                    # named by the article
+    text = text_of(page)
+    assert f"The map shows the {INDEX_MOST} places the most articles name; all 124 are " \
+           "listed below." in text
+    assert all(f"{c.name} {i}" in text for i, c in enumerate(cities[:120]))

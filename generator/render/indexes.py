@@ -16,7 +16,7 @@ from generator.kinds import KINDS
 from generator.render.charts import RangeChart, range_chart
 from generator.render.entities import WeaponRow, weapon_row
 from generator.render.listings import Chunk, Lists
-from generator.render.placemaps import Figure
+from generator.render.placemaps import INDEX_MOST, Figure
 from generator.render.views import EventLine, Group, Link, Mention, Parts, QuoteCard
 from generator.stages.models import Quote
 
@@ -66,7 +66,10 @@ class PlaceEntry:
 @dataclass(frozen=True)
 class PlacesIndex:
     map: Figure | None
-    """Every place on one map; None when there is none."""
+    """The places on one map (the most named, when there are many); None when there is
+    none."""
+    mapped: int
+    """How many places the map shows."""
     places: list[PlaceEntry]
 
 
@@ -154,7 +157,8 @@ def by_speaker(parts: Parts, items: list[tuple[str, str, Quote]]) -> list[Speake
 
 def places_index(parts: Parts, lists: Lists, cap: int) -> PlacesIndex:
     links = parts.resolved.links["place"]
-    return PlacesIndex(parts.maps.index(), [
+    figure = parts.maps.index()
+    return PlacesIndex(figure, min(len(parts.content.places), INDEX_MOST) if figure else 0, [
         PlaceEntry(parts.link("place", id_), place.kind, parts.link("actor", place.country),
                    len(links[id_].articles))
         for id_, place in parts.content.places.items()])

@@ -8,6 +8,7 @@ serve costs nothing.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,9 @@ PHONE_WIDTH = 400
 """The width (viewBox px) of a story's, a place's and a weapon's maps: near a phone's,
 so that on a 390 px screen the map is drawn at almost its own size and its 12.5 px
 labels stay readable (wider, it would shrink them); wide screens scale it up."""
+INDEX_MOST = 40
+"""The places index maps at most this many places, those the most articles name: its
+map stays as light with 1,000 places as with 40 (the list below it has them all)."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ class Maps:
             context=5))
 
     def index(self) -> Figure | None:
-        ids = list(self.content.places)
+        ids = most_named(self.content, INDEX_MOST)
         return self.cached(("index",), lambda: self.figure(
             "ex-map", [self.spot(i) for i in ids], [], width=PHONE_WIDTH, far_km=None)
             if ids else None)
@@ -138,6 +142,12 @@ def article_places(a: Article) -> list[str]:
         [i for e in a.timeline for i in e.places] + [r.from_place for r in a.reach
                                                       if r.from_place]
     return list(dict.fromkeys(ids))
+
+
+def most_named(content: Content, count: int) -> list[str]:
+    """The ids of the `count` places the most articles name (ties by id), in id order."""
+    named = Counter(i for a in content.articles.values() for i in article_places(a))
+    return sorted(sorted(content.places, key=lambda i: (-named[i], i))[:count])
 
 
 def within_range(range_text: str) -> str:
