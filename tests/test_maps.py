@@ -8,7 +8,8 @@ import shapely
 
 from generator.geo.geodesy import Origin, border, distances_km, reach_area
 from generator.geo.world import world
-from generator.render.maps import ReachSpec, Spot, distance_text, draw
+from generator.render.mapextent import ReachSpec, Spot
+from generator.render.maps import distance_text, draw
 
 KM_190_MILES = 190 * 1.609344
 KURSK = Spot("Kursk region", 36.1, 51.6, "RU", "places/kursk-region.md")

@@ -18,7 +18,8 @@ from generator.checks.units import KM_PER_MILE
 from generator.geo.geodesy import Origin, border
 from generator.geo.world import CREDIT, World, world
 from generator.kinds import KINDS
-from generator.render.maps import MapView, ReachSpec, Spot, draw
+from generator.render.mapextent import ReachSpec, Spot
+from generator.render.maps import MapView, draw
 from generator.stages.models import Article, Reach
 from generator.stages.validate import Content
 
