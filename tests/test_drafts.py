@@ -4,12 +4,14 @@ entirely, shown by `serve` with a banner saying why."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT, copy_project, run_explainer
+from .searchindex import indexed_pages
 from .test_serve import CHROMIUM_ARGS, Server
 
 REAL = "content/articles/us-allows-ukraine-deep-strikes-in-russia.yaml"
@@ -49,6 +51,9 @@ def test_held_articles_are_nowhere_in_the_built_site(held_site):
              and ("Zqx" in (text := p.read_text(encoding="utf-8", errors="replace"))
                   or "a-draft" in text or "a-scheduled" in text)]
     assert found == []
+    indexed = indexed_pages(site)          # the published search index, unpacked
+    assert "articles/us-allows-ukraine-deep-strikes-in-russia/" in indexed
+    assert [url for url, fragment in indexed.items() if "Zqx" in json.dumps(fragment)] == []
     docs = [p.name for p in (held_site / "docs" / "articles").glob("*.md")]
     assert "a-draft.md" not in docs and "a-scheduled.md" not in docs
 

@@ -69,7 +69,7 @@ class Engine(Protocol):
 
 @dataclass(frozen=True)
 class MkDocs:
-    """MkDocs 1.x through its Python API (and its CLI for `serve`)."""
+    """MkDocs 1.x through its Python API (`serve` in a child process: site/servesearch.py)."""
 
     package: str = "mkdocs"
 
@@ -96,10 +96,9 @@ class MkDocs:
         return url
 
     def serve(self, config: Path, host: str, port: int) -> subprocess.Popen[bytes]:
-        # `--livereload` explicitly: with click newer than 8.2.1, MkDocs 1.6.1 does not
-        # reload without it. `--dirty` rebuilds only the pages whose Markdown changed.
-        command = [sys.executable, "-m", self.package, "serve", "--livereload", "--dirty",
-                   "--dev-addr", f"{host}:{port}", "-f", str(config)]
+        # MkDocs' `serve` with Pagefind indexing each build it makes (site/servesearch.py).
+        command = [sys.executable, "-m", "generator.site.servesearch", str(config),
+                   "--dev-addr", f"{host}:{port}"]
         return subprocess.Popen(command, cwd=config.parent, env={**os.environ, **QUIET})
 
 
