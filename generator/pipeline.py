@@ -15,9 +15,10 @@ from generator.checks.verify import Memo, Verified, verify
 from generator.errors import ContentErrors, Result, located
 from generator.render.meta import site_url
 from generator.render.pages import Page, render
+from generator.render.preview import Store
 from generator.site import search
 from generator.site.engine import DEFAULT, BuildFailed, engine
-from generator.site.staging import locked, staging, swap_in
+from generator.site.staging import WORK, locked, staging, swap_in
 from generator.stages.load import Document, display, load, load_file
 from generator.stages.pages import read_pages
 from generator.stages.release import release
@@ -101,8 +102,11 @@ def generate(project: Project) -> tuple[Result[Verified], WriteReport]:
         checked = check(project)                    # everything read before anything written
         gc.freeze()                                 # kept to the end: not scanned again
         shown = release(checked.unwrap())           # drafts and scheduled articles wait
-        pages = docs_pages(project, shown).unwrap()  # Markdown text per page
-        return checked, write(pages, project.docs)  # changed files only, each atomically
+        store = previews(project)                   # pictures already drawn, reused
+        pages = docs_pages(project, shown, store).unwrap()  # Markdown text per page
+        report = write(pages, project.docs)         # changed files only, each atomically
+        store.save()                                # what each picture written shows
+        return checked, report
 
 
 def build(project: Project, strict: bool = True, engine_name: str = DEFAULT
@@ -118,7 +122,8 @@ def build(project: Project, strict: bool = True, engine_name: str = DEFAULT
         checked = check(project)                    # everything read before anything written
         gc.freeze()                                 # kept to the end: not scanned again
         shown = release(checked.unwrap())           # drafts and scheduled articles wait
-        pages = docs_pages(project, shown).unwrap()  # Markdown text per page
+        store = previews(project)                   # pictures already drawn, reused
+        pages = docs_pages(project, shown, store).unwrap()  # Markdown text per page
         write(pages, stage / "docs")                # the pages, aside
         try:
             site_engine.build(project.config, stage / "docs", stage / "site", strict=strict,
@@ -129,16 +134,24 @@ def build(project: Project, strict: bool = True, engine_name: str = DEFAULT
         if problem:
             raise BuildFailed(f"{problem}docs/ and site/ are unchanged")
         report = write(pages, project.docs)         # the new pages into docs/
+        store.save()                                # what each picture written shows
         swap_in(stage / "site", project.site)       # the new site in one step
     return checked, report
 
 
-def docs_pages(project: Project, verified: Verified) -> Result[list[Page]]:
-    """Every page of docs/: the generated ones, then the hand-written content/pages/."""
-    generated = render(verified.resolved, verified)
+def docs_pages(project: Project, verified: Verified,
+               store: Store | None = None) -> Result[list[Page]]:
+    """Every page of docs/: the generated ones, then the hand-written content/pages/.
+    Link-preview images come from `store` when given (else each is drawn)."""
+    generated = render(verified.resolved, verified, draw=store.image if store else None)
     handwritten, errors = read_pages(project.content, project.root,
                                      (page.path for page in generated))
     return Result(generated + handwritten, tuple(errors))
+
+
+def previews(project: Project) -> Store:
+    """The link-preview images in docs/ and what each shows (a sidecar in .explainer/)."""
+    return Store(project.docs, project.root / WORK / "previews.json")
 
 
 @contextmanager

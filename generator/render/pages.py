@@ -60,28 +60,38 @@ class Page:
 
 
 def render(resolved: Resolved, verified: Verified | None = None,
-           cap: int = CAP, only: Callable[[str], bool] | None = None) -> list[Page]:
+           cap: int = CAP, only: Callable[[str], bool] | None = None,
+           draw: Draw | None = None) -> list[Page]:
     """Every generated page, in a stable order; quotes marked verified or not. No page
     lists more than `cap` quotes, events or articles: longer lists are split.
 
     `only` (serve) is asked about every page's path; pages it declines are left out
-    (and their views are never built)."""
+    (and their views are never built). `draw` gives each link-preview image (a
+    `Store`'s, to reuse those already in docs/); by default each is drawn."""
     parts, split = Parts(resolved, verified), lists(resolved, cap)
     pages = [fill(path, template, view())
              for path, template, view in every_page(parts, split, cap)
              if only is None or only(path)]
-    return pages + [Page(path, image()) for path, image in previews(parts)
+    return pages + [Page(path, image()) for path, image in previews(parts, draw or drawn)
                     if only is None or only(path)]
 
 
-def previews(parts: Parts) -> Iterator[tuple[str, Callable[[], bytes]]]:
+Draw = Callable[[str, str, str, str], bytes]
+"""(docs path, headline, site name, detail line) -> the PNG."""
+
+
+def drawn(path: str, headline: str, site: str, line: str) -> bytes:
+    return preview(headline, site, line)
+
+
+def previews(parts: Parts, draw: Draw) -> Iterator[tuple[str, Callable[[], bytes]]]:
     """(path, how to draw it) of every article's link-preview image."""
     site = parts.content.site
     for id_ in parts.resolved.article_order:
         article = parts.content.articles[id_]
-        yield meta.preview_path(id_), partial(
-            preview, article.headline, site.title,
-            f"{article.source.dateline} · {day(article.published)}")
+        path = meta.preview_path(id_)
+        yield path, partial(draw, path, article.headline, site.title,
+                            f"{article.source.dateline} · {day(article.published)}")
 
 
 def every_page(parts: Parts, split: Lists, cap: int) -> Iterator[Pending]:
