@@ -31,6 +31,8 @@ TEXT = 255                       # white
 MUTED = 185                      # a pale indigo
 SIZES = (72, 64, 56, 48, 42)     # headline sizes tried, largest first
 MAX_LINES = 5
+PALETTE = [round(c + (255 - c) * level / 255) for level in range(256) for c in BACKGROUND]
+"""Shade 0 (background) to 255 (white), as RGB triples."""
 
 
 @cache
@@ -42,21 +44,28 @@ def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
 def preview(headline: str, site: str, line: str) -> bytes:
     """The PNG for one article: the site's name, the headline, and a line of detail
     (dateline and date)."""
-    image = Image.new("L", (WIDTH, HEIGHT), 0)
+    image = backdrop(site).copy()
     draw = ImageDraw.Draw(image)
-    draw.rectangle((0, HEIGHT - 16, WIDTH, HEIGHT), fill=MUTED)
-    draw.text((MARGIN, MARGIN - 16), site.upper(), font=font(34), fill=MUTED)
     size, lines = fit(" ".join(headline.split()), WIDTH - 2 * MARGIN)
     top = MARGIN + 60
     for i, text in enumerate(lines):
         draw.text((MARGIN, top + i * size * 1.2), text, font=font(size), fill=TEXT)
     draw.text((MARGIN, HEIGHT - MARGIN - 40), line, font=font(32), fill=MUTED)
     indexed = Image.frombytes("P", image.size, image.tobytes())
-    indexed.putpalette([round(c + (255 - c) * level / 255)
-                        for level in range(256) for c in BACKGROUND])
+    indexed.putpalette(PALETTE)
     out = io.BytesIO()
     indexed.save(out, format="PNG", compress_level=1)
     return out.getvalue()
+
+
+@cache
+def backdrop(site: str) -> Image.Image:
+    """What every article's picture shares: the bottom bar and the site's name."""
+    image = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, HEIGHT - 16, WIDTH, HEIGHT), fill=MUTED)
+    draw.text((MARGIN, MARGIN - 16), site.upper(), font=font(34), fill=MUTED)
+    return image
 
 
 def fit(text: str, width: int) -> tuple[int, list[str]]:
