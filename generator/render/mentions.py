@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
@@ -31,7 +31,10 @@ PROTECTED = re.compile(r"!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?"
 # A name starts a word: not after a letter, a hyphen, `&` or `#` (inside a character
 # reference), `]` (after a link label), `!` (which would make the link an image) or a
 # backslash; and it ends one: not before a letter or a hyphenated word ("U.S.-made").
-BEFORE = r"(?<![\w\-&#\]!\\])"
+# BEFORE is checked just after a name's first character (the character before that one
+# is not one of those), so that every alternative starts with a plain character and the
+# regex engine skips ahead to the places where a name can start.
+BEFORE = r"(?<![\w\-&#\]!\\].)"
 AFTER = r"(?![\w]|-\w)"
 
 
@@ -61,6 +64,10 @@ class Names:
 
     targets: dict[str, str]
     pattern: re.Pattern[str] | None
+    found: dict[str, list[re.Match[str]]] = field(default_factory=dict, compare=False,
+                                                  repr=False)
+    """The matches of each text already searched (a page's prose is searched twice:
+    to count mentions and to link them)."""
 
     def link(self, escaped: str, seen: set[str] | None = None) -> Prose:
         """escaped with the first mention of each target linked (`seen`, when given, is
@@ -84,9 +91,12 @@ class Names:
         """The mentions of known names in escaped text, outside links and addresses."""
         if self.pattern is None:
             return []
-        kept = [(m.start(), m.end()) for m in PROTECTED.finditer(escaped)]
-        return [m for m in self.pattern.finditer(escaped)
+        if escaped not in self.found:
+            kept = [(m.start(), m.end()) for m in PROTECTED.finditer(escaped)]
+            self.found[escaped] = [
+                m for m in self.pattern.finditer(escaped)
                 if not any(start < m.end() and m.start() < end for start, end in kept)]
+        return self.found[escaped]
 
     def mentioned(self, escaped_texts: Iterable[str]) -> dict[str, int]:
         """docs path -> in how many of the texts its name or an alias appears."""
@@ -129,5 +139,12 @@ def compile_names(targets: Iterable[str]) -> re.Pattern[str] | None:
     ordered = sorted(targets, key=lambda n: (-len(n), n))
     if not ordered:
         return None
-    alternatives = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in ordered)
-    return re.compile(f"{BEFORE}(?:{alternatives}){AFTER}")
+    return re.compile(f"(?:{'|'.join(alternative(n) for n in ordered)}){AFTER}")
+
+
+def alternative(name: str) -> str:
+    """A name's pattern: its first character, BEFORE, then the rest, any run of white
+    space between its words."""
+    head, *words = name.split()
+    return re.escape(head[0]) + BEFORE + r"\s+".join(
+        [re.escape(head[1:]), *(re.escape(w) for w in words)])
