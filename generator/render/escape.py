@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -51,6 +52,14 @@ def neutralise_block(escaped: str) -> str:
 
 def inline(text: str) -> Markup:
     """Escape text and fold it onto one line, for list items and headings."""
+    if type(text) is str:                  # not Markup, which is equal but not escaped
+        return _inline_text(text)
+    return Markup(neutralise_inline(" ".join(str(escape(text)).split())))
+
+
+@lru_cache(maxsize=1 << 16)
+def _inline_text(text: str) -> Markup:
+    """`inline` of plain text, once per text (names are written on many pages)."""
     return Markup(neutralise_inline(" ".join(str(escape(text)).split())))
 
 
