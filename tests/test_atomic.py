@@ -82,7 +82,7 @@ def test_build_killed_during_mkdocs_leaves_docs_and_site_as_they_were(project):
     assert result.returncode == 0, result.stderr
     assert "A changed minister." in (project / "site/actors/ada-ruritan/index.html").read_text()
     assert "A changed minister." in (project / "docs/actors/ada-ruritan.md").read_text()
-    assert [p.name for p in (project / WORK).iterdir()] == ["lock"]
+    assert sorted(p.name for p in (project / WORK).iterdir()) == ["lock", "previews.json"]
 
 
 def test_mkdocs_failure_leaves_docs_and_site_as_they_were(project):
@@ -210,7 +210,7 @@ def test_serve_and_build_at_once_do_not_corrupt_each_other(project, tmp_path):
     assert "generated 0 changed pages" in again.stderr, again.stderr
     html = (project / "site/actors/ada-ruritan/index.html").read_text()
     assert "minister 1." in html
-    assert [p.name for p in (project / WORK).iterdir()] == ["lock"]
+    assert sorted(p.name for p in (project / WORK).iterdir()) == ["lock", "previews.json"]
 
 
 def test_search_index_failure_leaves_docs_and_site_as_they_were(project):
