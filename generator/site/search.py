@@ -38,19 +38,20 @@ EXCLUDE = [
 ]
 
 
-def index(site: Path) -> str | None:
-    """Write the Pagefind index of the built `site` into `site/pagefind/`.
+def index(site: Path, output: Path | None = None) -> str | None:
+    """Write the Pagefind index of the built `site` into `site/pagefind/` (or `output`).
 
     Returns None, or what went wrong in Pagefind's own words.
     """
-    command = [str(executable()), "--site", str(site), "--output-subdir", BUNDLE,
+    where = ["--output-path", str(output)] if output else ["--output-subdir", BUNDLE]
+    command = [str(executable()), "--site", str(site), *where,
                "--exclude-selectors", ", ".join(EXCLUDE), "--quiet"]
     done = subprocess.run(command, capture_output=True, text=True, check=False,
                           env={**os.environ, "RUST_BACKTRACE": "0"})
     if done.returncode != 0:
         said = (done.stderr.strip() or done.stdout.strip()).split("\nstack backtrace:")[0]
         return f"pagefind failed to index the built site (exit {done.returncode}): {said}\n"
-    make_stable(site / BUNDLE)
+    make_stable(output or site / BUNDLE)
     return None
 
 
