@@ -13,7 +13,7 @@ page's way back to docs/ in front of each link.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
@@ -54,7 +54,11 @@ class Prose:
 
     def markdown(self, root: str) -> Markup:
         """The Markdown, each link's page reached through `root` ('../')."""
-        return Markup("".join(p if isinstance(p, str) else f"[{p.text}]({root}{p.path})"
+        return self.linked(lambda path: root + path)
+
+    def linked(self, url: Callable[[str], str]) -> Markup:
+        """The Markdown, each link's target the URL `url` gives its page's docs path."""
+        return Markup("".join(p if isinstance(p, str) else f"[{p.text}]({url(p.path)})"
                               for p in self.pieces))
 
 

@@ -16,14 +16,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+from jinja2.runtime import Context
+from markupsafe import Markup
 
 from generator.kinds import KINDS
 from generator.render import article, entities, indexes, meta, sitewide
 from generator.render.filters import FILTERS, day
 from generator.render.indexes import Pending
 from generator.render.listings import CAP, Lists, lists
+from generator.render.markup import Html, Links, glossary
+from generator.render.mentions import Prose
 from generator.render.preview import preview
-from generator.render.views import Parts
+from generator.render.views import Link, Parts
 from generator.stages.resolve import Resolved
 
 if TYPE_CHECKING:
@@ -69,9 +73,16 @@ def render(resolved: Resolved, verified: Verified | None = None,
     (and their views are never built). `draw` gives each link-preview image (a
     `Store`'s, to reuse those already in docs/); by default each is drawn."""
     parts, split = Parts(resolved, verified), lists(resolved, cap)
-    pages = [fill(path, template, view())
-             for path, template, view in every_page(parts, split, cap)
+    links = Links()
+    html = Html(glossary((t.term, t.definition) for t in parts.content.glossary.terms),
+                links)
+    planned = list(every_page(parts, split, cap))
+    pages = [fill(path, template, view(), html) for path, template, view in planned
              if only is None or only(path)]
+    missing = links.missing({path for path, _, _ in planned})
+    if missing:
+        raise RuntimeError("generated links to pages the build does not make: "
+                           + "; ".join(missing))
     return pages + [Page(path, image()) for path, image in previews(parts, draw or drawn)
                     if only is None or only(path)]
 
@@ -121,12 +132,12 @@ def every_page(parts: Parts, split: Lists, cap: int) -> Iterator[Pending]:
     yield from indexes.listing_pages(parts, split)
 
 
-def fill(path: str, template: str, view: Any) -> Page:
-    """The page at `path`: its template given `root` (the way back to docs/) and the
-    fields of its view."""
+def fill(path: str, template: str, view: Any, html: Html) -> Page:
+    """The page at `path`: its template given `root` (the way back to docs/), `here`
+    (its path), `html` (writers' text and links as HTML) and the fields of its view."""
     names = {field.name: getattr(view, field.name) for field in fields(view)}
-    text = environment().get_template(template).render(root="../" * path.count("/"),
-                                                       **names)
+    text = environment().get_template(template).render(
+        root="../" * path.count("/"), here=path, html=html, **names)
     return Page(path, text.strip() + "\n")
 
 
@@ -142,4 +153,44 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    env.filters.update(HTML_FILTERS)
+    env.globals.update(a=a, href=href)
     return env
+
+
+def _html(context: Context) -> Html:
+    html: Html = context["html"]
+    return html
+
+
+@jinja2.pass_context
+def a(context: Context, link: Link) -> Markup:
+    """`{{ a(link) }}`: an HTML link from this page to link's page."""
+    return _html(context).a(context["here"], link)
+
+
+@jinja2.pass_context
+def href(context: Context, path: str) -> str:
+    """`{{ href(path) }}`: the URL from this page to the page of docs file path."""
+    return _html(context).links.href(context["here"], path)
+
+
+@jinja2.pass_context
+def text_html(context: Context, text: str) -> Markup:
+    """`{{ text|html }}`: one-line writer's text as HTML."""
+    return _html(context).text(text)
+
+
+@jinja2.pass_context
+def prose_html(context: Context, prose: Prose) -> Markup:
+    """`{{ prose|prose_html }}`: one line of prose, names linked, as HTML."""
+    return _html(context).prose(context["here"], prose)
+
+
+@jinja2.pass_context
+def markdown_html(context: Context, markdown: Markup) -> Markup:
+    """`{{ markup|markdown_html }}`: one line of Markdown the generator wrote, as HTML."""
+    return _html(context).markdown(markdown)
+
+
+HTML_FILTERS = {"html": text_html, "prose_html": prose_html, "markdown_html": markdown_html}

@@ -1,0 +1,156 @@
+"""HTML written by the generator itself, so that the engine passes it through as it is.
+
+Converting Markdown inside HTML blocks (`md_in_html`) and parsing raw HTML is most of
+what the engine spends on our pages, so the structure of a page (quotes, cards, facts,
+timelines) is written here as plain HTML blocks, with only the headings left to the
+engine (its table of contents and permalinks). What the engine would have done to
+those blocks is done here, the same way:
+
+- links are written as the final relative URL of the page they name, as MkDocs works
+  it out with `use_directory_urls` (`articles/x.md` is served at `articles/x/`, an
+  `index.md` at its folder), anchors kept; `Links` records each one, and `render`
+  refuses a page that links to a page the build does not make;
+- writers' one-line text, already escaped and made inert by `escape`, is converted
+  from Markdown once (text with no Markdown syntax as it is; the rest by a cached
+  Python-Markdown conversion, which only adds emphasis and links);
+- each glossary term becomes `<abbr title="...">`, as the `abbr` extension does to
+  the text it converts.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import markdown
+from markupsafe import Markup
+
+from generator.render.escape import inline
+from generator.render.mentions import Prose
+from generator.render.views import Link
+
+# What Python-Markdown's inline patterns act on in escaped, neutralised text: emphasis,
+# links, escapes (character references and `&lt;` pass through unchanged).
+_MARKDOWN_SYNTAX = re.compile(r"[*_\[\]\\`]")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def page_url(path: str) -> str:
+    """The URL of a docs file, as MkDocs serves it with `use_directory_urls`."""
+    if not path.endswith(".md"):
+        return path
+    folder, name = posixpath.split(path[:-3])
+    if name == "index":
+        return f"{folder}/" if folder else "./"
+    return f"{path[:-3]}/"
+
+
+def relative(here: str, target: str) -> str:
+    """The link from the page of docs file `here` to docs file `target` (with its
+    #anchor, if any), the way MkDocs rewrites a Markdown link to a .md file."""
+    path, hash_, anchor = target.partition("#")
+    if not path:
+        return target
+    url, base = page_url(path), page_url(here)
+    relurl = posixpath.relpath("/" + url, "/" + base)
+    relurl = relurl + "/" if url.endswith("/") else relurl
+    return relurl + hash_ + anchor
+
+
+def from_markdown(escaped: str) -> Markup:
+    """One line of escaped, inert Markdown (`escape.inline`, `Prose`) as HTML."""
+    if not _MARKDOWN_SYNTAX.search(escaped):
+        return Markup(escaped)
+    return _converted(escaped)
+
+
+@lru_cache(maxsize=1 << 14)
+def _converted(escaped: str) -> Markup:
+    html = _converter().reset().convert(escaped)
+    if html.startswith("<p>") and html.endswith("</p>"):
+        html = html[3:-4]
+    return Markup(html)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[])
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The glossary's terms, each to its definition as the `abbr` extension writes it in
+    the title attribute (escaped as `escape.inline` writes it in the snippet)."""
+
+    titles: dict[str, str]
+    pattern: re.Pattern[str] | None
+
+    def abbreviate(self, html: str) -> Markup:
+        """html with each term in its text (not in tags) wrapped in <abbr>."""
+        if self.pattern is None:
+            return Markup(html)
+        return Markup("".join(
+            piece if piece.startswith("<") else self.pattern.sub(self._abbr, piece)
+            for piece in _TAG.split(html)))
+
+    def _abbr(self, match: re.Match[str]) -> str:
+        return f'<abbr title="{self.titles[match.group()]}">{match.group()}</abbr>'
+
+
+def glossary(terms: Iterable[tuple[str, str]]) -> Glossary:
+    """A Glossary of (term, definition) pairs as written; a later one wins, as in the
+    snippet."""
+    titles = {str(inline(term)): str(inline(definition)) for term, definition in terms}
+    titles = {term: title for term, title in titles.items() if term and title}
+    if not titles:
+        return Glossary({}, None)
+    ordered = sorted(titles, key=len, reverse=True)
+    return Glossary(titles, re.compile(
+        f"\\b(?:{'|'.join(re.escape(term) for term in ordered)})\\b"))
+
+
+@dataclass
+class Links:
+    """The pages linked from the HTML the generator writes, by the page that links."""
+
+    made: dict[str, set[str]] = field(default_factory=dict)
+
+    def href(self, here: str, target: str) -> str:
+        self.made.setdefault(target.partition("#")[0], set()).add(here)
+        return relative(here, target)
+
+    def missing(self, pages: set[str]) -> list[str]:
+        """'page -> target' of every link to a docs file that is not among pages."""
+        return sorted(f"{page} -> {target}" for target, here in self.made.items()
+                      if target and target not in pages for page in here)
+
+
+class Html:
+    """Writers' text and links as HTML, for the page of docs file `here`."""
+
+    def __init__(self, terms: Glossary, links: Links) -> None:
+        self.terms, self.links = terms, links
+        self._texts: dict[str, Markup] = {}
+
+    def text(self, text: str) -> Markup:
+        """One-line text (escaped, emphasis and links kept) with its terms marked."""
+        if text not in self._texts:
+            self._texts[text] = self.terms.abbreviate(from_markdown(str(inline(text))))
+        return self._texts[text]
+
+    def prose(self, here: str, prose: Prose) -> Markup:
+        """One line of prose, its names linked from `here`."""
+        return self.terms.abbreviate(
+            from_markdown(prose.linked(lambda path: self.links.href(here, path))))
+
+    def markdown(self, markdown: Markup) -> Markup:
+        """One line of escaped Markdown the generator wrote (links absolute) as HTML."""
+        return self.terms.abbreviate(from_markdown(str(markdown)))
+
+    def a(self, here: str, link: Link) -> Markup:
+        """A link to the page of `link`, its text the writer's title for it."""
+        return Markup(f'<a href="{self.links.href(here, link.path)}">'
+                      f"{self.text(link.text)}</a>")
