@@ -144,6 +144,21 @@ def test_edit_regenerates_only_that_page_and_the_browser_is_told(server, project
     print(f"edit -> served page changed in {seconds:.1f}s")
 
 
+def test_a_headline_edit_reaches_its_page_and_the_listings(server, project):
+    """The edited article's page is shown first; the listings that name it (rendered
+    once the engine has shown that page) follow, and the engine is told of them too."""
+    headline = "U.S. lets Ukraine strike deep inside Russia with American weapons"
+    page = "articles/us-allows-ukraine-deep-strikes-in-russia/"
+    server.wait_for(lambda: headline in server.page(page))
+    edit(project / ARTICLE, f"headline: {headline}", f"headline: RENAMED {headline}")
+    server.wait_for(lambda: f"RENAMED {headline}" in server.page(page))
+    server.wait_for(lambda: f"RENAMED {headline}" in server.page("articles/"))
+    assert f"RENAMED {headline}" in server.page("")           # the home page lists it
+    assert SUMMARY in server.page()                            # the others stay right
+    assert server.stop() == 130
+    assert not (project / ".explainer" / "serve").exists()    # serve's signals go with it
+
+
 def test_error_keeps_last_good_pages_and_fixing_recovers(server, project):
     server.wait_for(lambda: SUMMARY in server.page())
     mark = len(server.lines)

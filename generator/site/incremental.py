@@ -15,6 +15,7 @@ it, `render.mentions`). The result equals a full `generate`, byte for byte.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,7 @@ from generator.stages.pages import read_pages
 from generator.stages.release import release
 from generator.stages.resolve import references
 from generator.stages.validate import Content, validate_document
-from generator.stages.write import WriteReport, write
+from generator.stages.write import WriteReport, check_paths, prepare, write
 
 Key = tuple[str, str]
 
@@ -101,13 +102,15 @@ class Session:
     broken: set[str] = field(default_factory=set)
     """The files the last regeneration took in their last good version."""
 
-    def generate(self) -> tuple[Result[Verified], WriteReport]:
+    def generate(self, shown: Callable[[WriteReport], object] = lambda _: None
+                 ) -> tuple[Result[Verified], WriteReport]:
         """Like `pipeline.generate`, reusing what did not change; raises ContentErrors
         only when the broken files cannot stand in with their last good versions.
 
-        The changed articles', actors' and weapons' own pages are written first, so the
-        preview shows an edit while the listings (which show every article) are still
-        being rendered; both are written before the project lock is let go."""
+        The changed articles', actors' and weapons' own pages are written first, and
+        `shown` is called with what that wrote (serve has the engine rebuild them), so
+        the preview shows an edit while the listings (which show every article) are
+        still to be rendered; both are written before the project lock is let go."""
         with writing(self.project):
             checked = check(self.project, memory=self.memory)   # as `explainer check`
             self.memory.forget_unseen()
@@ -119,12 +122,13 @@ class Session:
             wanted = self.reach(verified)
             content = verified.resolved.content
             self.rendered = []
-            first = self.write_pages(verified, lambda p: wanted(p) and entity(p, content))
+            first = self.write_pages(verified, lambda p: wanted(p) and entity(p, content),
+                                     whole=False)
+            shown(first)
             second = self.write_pages(verified, lambda p: wanted(p) and not entity(p, content))
         self.content, self.quotes = content, shown_quotes(verified)
-        written = first.written + second.written
-        return checked, WriteReport(written, len(self.pages) - len(written),
-                                    first.removed + second.removed)
+        written = first.written + [p for p in second.written if p not in first.written]
+        return checked, WriteReport(written, len(self.pages) - len(written), second.removed)
 
     def stood_in(self) -> tuple[list[str], list[str]]:
         """The files the last regeneration could not take as they are (those with errors,
@@ -133,9 +137,12 @@ class Session:
         good = {document.path for document, _ in self.last_good.files.values()}
         return (sorted(self.broken & good), sorted(self.broken - good))
 
-    def write_pages(self, verified: Verified, wanted: Callable[[str], bool]) -> WriteReport:
+    def write_pages(self, verified: Verified, wanted: Callable[[str], bool],
+                    whole: bool = True) -> WriteReport:
         """Render the wanted pages (and any page not written yet), keep the others'
-        last text, read the hand-written pages, and write whatever differs from docs/."""
+        last text; then write whatever differs from docs/ with the hand-written pages
+        (whole), or only the rendered pages whose text changed (to show those at once:
+        the whole write that follows compares every file with docs/)."""
         paths: list[str] = []
 
         def only(path: str) -> bool:
@@ -144,14 +151,22 @@ class Session:
 
         fresh = {p.path: p.text for p in render(verified.resolved, verified, only=only)}
         texts = {path: fresh[path] if path in fresh else self.pages[path] for path in paths}
-        handwritten, errors = read_pages(self.project.content, self.project.root, texts)
-        if errors:
-            raise ContentErrors(errors)             # before anything is written
-        report = write([Page(path, text) for path, text in texts.items()] + handwritten,
-                       self.project.docs)
+        if whole or not self.pages:                 # the first time: compare with docs/
+            report = self.write_whole(texts)
+        else:
+            report = write_changed([Page(path, text) for path, text in fresh.items()
+                                    if self.pages.get(path) != text], self.project.docs)
         self.pages = texts
         self.rendered += fresh
         return report
+
+    def write_whole(self, texts: dict[str, str | bytes]) -> WriteReport:
+        """Every page and the hand-written ones, written where they differ from docs/."""
+        handwritten, errors = read_pages(self.project.content, self.project.root, texts)
+        if errors:
+            raise ContentErrors(errors)             # before anything is written
+        return write([Page(path, text) for path, text in texts.items()] + handwritten,
+                     self.project.docs)
 
     def reach(self, verified: Verified) -> Callable[[str], bool]:
         """Which pages to render: a predicate on a page's path."""
@@ -172,6 +187,15 @@ class Session:
         def wanted(path: str) -> bool:
             return not entity(path, new) or page_key(path) in dirty
         return wanted
+
+
+def write_changed(pages: list[Page], docs: Path) -> WriteReport:
+    """Write these pages (each whole, then renamed into place), checked as `write` checks
+    them; nothing else in docs/ is compared or removed."""
+    check_paths(pages, docs)
+    for page in pages:
+        os.replace(prepare(docs / page.path, page.data), docs / page.path)
+    return WriteReport([page.path for page in pages], 0, [])
 
 
 def page_key(path: str) -> Key | None:

@@ -1,10 +1,11 @@
 """`explainer serve`: the engine's preview server, plus a watcher that regenerates pages.
 
-The engine (site/engine.py) watches docs/; we watch content/ (watch.py: the system's
-file events, not a scan of the folder). An edit regenerates the Markdown pages and only
-the ones whose text changed are rewritten, so the engine
-rebuilds those pages only (MkDocs' `--dirty`: at 1,000 articles, seconds instead of a
-full build per save) and the browser reloads by itself. A content error is printed in the
+We watch content/ (watch.py: the system's file events, not a scan of the folder). An
+edit regenerates the Markdown pages and only the ones whose text changed are rewritten:
+first the edited files' own pages, and the engine is told (site/livebuild.py's
+`Signals`; other engines watch docs/ themselves) and rebuilds those pages only (MkDocs'
+`--dirty`: at 1,000 articles, under a second instead of a full build per save), the
+browser reloads by itself; then, once that is shown, the listings and other pages. A content error is printed in the
 terminal, the last good pages stay up, and the next good save recovers without a restart.
 Between saves the serve process remembers what it read and rendered (incremental.py):
 a save re-reads the changed files and renders only the pages they can reach.
@@ -24,8 +25,13 @@ from generator.errors import ContentErrors
 from generator.pipeline import Project
 from generator.site.engine import DEFAULT, Engine, engine
 from generator.site.incremental import Session
+from generator.site.livebuild import Signals
 from generator.site.news import News
 from generator.site.watch import Watcher
+from generator.stages.write import WriteReport
+
+SHOWN_WAIT_SECONDS = 5.0
+"""How long the listings wait for the engine to show the edited pages."""
 
 
 def serve(project: Project, host: str, port: int, engine_name: str = DEFAULT) -> int:
@@ -33,19 +39,22 @@ def serve(project: Project, host: str, port: int, engine_name: str = DEFAULT) ->
     Port 0 picks a free port (the address is printed)."""
     site_engine = engine(engine_name)               # an engine not installed: said first
     port = port or free_port(host)
-    session, news = Session(project), News()
+    session, news, signals = Session(project), News(), Signals(project.root)
     watcher = Watcher(project.content)          # before the first read: no edit missed
+    signals.reset()
     try:
-        if not regenerate(session, news) and not (project.docs / "index.md").is_file():
+        if not regenerate(session, news, signals) and not (
+                project.docs / "index.md").is_file():
             say("no pages yet: the preview starts once the errors above are fixed")
             while watcher.wait():
-                if regenerate(session, news):
+                if regenerate(session, news, signals):
                     break
         say(f"serving on {address(project, host, port)} (Ctrl+C to stop)")
-        return preview(project, host, port, watcher, lambda: regenerate(session, news),
-                       site_engine)
+        return preview(project, host, port, watcher,
+                       lambda: regenerate(session, news, signals), site_engine)
     finally:
         watcher.close()
+        signals.remove()
 
 
 def preview(project: Project, host: str, port: int, watcher: Watcher,
@@ -82,12 +91,22 @@ def address(project: Project, host: str, port: int) -> str:
     return f"http://{host}:{port}{path or '/'}"
 
 
-def regenerate(session: Session, news: News) -> bool:
-    """Generate the pages that can have changed and say what changed; on any problem,
-    say so, keep the last good pages, and return False."""
+def regenerate(session: Session, news: News, signals: Signals) -> bool:
+    """Generate the pages that can have changed, have the engine rebuild them, and say
+    what changed; on any problem, say so, keep the last good pages, and return False.
+
+    The edited files' own pages are shown first: the engine is told of them and, while
+    it rebuilds them, the listings wait (rendering them would take its CPU)."""
     write_ids(session.project.schemas, session.project.content)  # ids for the editor
+
+    told: list[str] = []
+
+    def shown(first: WriteReport) -> None:
+        if first.written:
+            told.extend(first.written)
+            signals.wait_built(signals.ask(), SHOWN_WAIT_SECONDS)
     try:
-        checked, written = session.generate()
+        checked, written = session.generate(shown)
     except ContentErrors as exc:
         news.problems(exc.errors)
         say("content has errors; the last good pages stay up until they are fixed")
@@ -105,6 +124,8 @@ def regenerate(session: Session, news: News) -> bool:
         say(f"no page until the errors are fixed: {', '.join(left[:4])}"
             + (" …" if len(left) > 4 else ""))
     changed = written.written + written.removed
+    if set(changed) - set(told):
+        signals.ask()                               # the listings and removed pages
     say(f"regenerated {len(changed)} page(s)" + (": " + ", ".join(changed) if changed
                                                  and len(changed) <= 8 else "")
         if changed else "no page changed")

@@ -1,8 +1,8 @@
 """Search in the preview: MkDocs' own `serve`, with Pagefind indexing each build it makes.
 
 `python -m generator.site.servesearch CONFIG --dev-addr HOST:PORT` runs MkDocs' `serve`
-through its public API (`mkdocs.commands.serve.serve`, as the `mkdocs serve` command
-does) with this file as a hook (MkDocs' `hooks` option):
+on its public parts (site/livebuild.py: rebuilt when explainer says pages changed) with
+this file as a hook (MkDocs' `hooks` option):
 - after every build, the first and each rebuild, `on_post_build` asks the indexer to
   index the pages serve just built (its own temporary build folder) with Pagefind, in the
   background, so a save's page reload does not wait for it (at 1,000 articles Pagefind
@@ -123,11 +123,10 @@ def answering_search(app: WSGIApp, prefix: str) -> WSGIApp:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Serve CONFIG's docs at --dev-addr, rebuilding only changed pages (`--dirty`) and
-    reloading the browser, with search, until interrupted."""
-    from mkdocs.commands.serve import serve
-
+    """Serve CONFIG's docs at --dev-addr, rebuilding only changed pages (`--dirty`) when
+    explainer says they changed and reloading the browser, with search, until interrupted."""
     from generator.site.engine import printed_log
+    from generator.site.livebuild import serve
 
     cli = argparse.ArgumentParser(prog="python -m generator.site.servesearch")
     cli.add_argument("config", type=Path)
@@ -135,8 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     args = cli.parse_args(argv)
     signal.signal(signal.SIGTERM, interrupt)    # explainer stops us: clean up as on Ctrl+C
     with printed_log("mkdocs"), contextlib.suppress(KeyboardInterrupt):
-        serve(str(args.config), livereload=True, build_type="dirty",
-              dev_addr=args.dev_addr, hooks=[str(Path(__file__).resolve())])
+        serve(args.config.resolve(), args.dev_addr, hooks=[str(Path(__file__).resolve())])
     return 0
 
 
