@@ -1,13 +1,31 @@
 """Link-preview images (render/preview.py): one per article, drawn from its headline,
 the same bytes every time, and no headline too long to fit."""
 
+import io
 import shutil
+import zlib
 from pathlib import Path
 
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
 from generator.pipeline import Project, generate
+from generator.render import png as png_module
 from generator.render import preview as preview_module
 from generator.render.pages import render
-from generator.render.preview import MAX_LINES, WIDTH, fit, font, preview
+from generator.render.preview import (
+    HEIGHT,
+    MARGIN,
+    MAX_LINES,
+    MUTED,
+    PALETTE,
+    TEXT,
+    WIDTH,
+    fit,
+    font,
+    preview,
+)
 from generator.stages.load import load
 from generator.stages.resolve import resolve
 from generator.stages.validate import validate
@@ -70,3 +88,60 @@ def test_a_second_generate_reuses_unchanged_pictures_and_redraws_a_changed_one(
     assert "assets/previews/ruritania-tests-missile.png" in report.written
     assert png.read_bytes() == preview.__wrapped__(
         "Ruritania tests two missiles", "Test Explainers", "STRELSAU · 2 March 2025")
+
+
+def chunks(png: bytes) -> dict[bytes, bytes]:
+    """Each chunk's body by kind (IDAT joined), every CRC checked."""
+    found: dict[bytes, bytes] = {}
+    pos = 8
+    while pos < len(png):
+        length = int.from_bytes(png[pos:pos + 4], "big")
+        kind, body = png[pos + 4:pos + 8], png[pos + 8:pos + 8 + length]
+        assert zlib.crc32(kind + body) == int.from_bytes(png[pos + 8 + length:][:4], "big")
+        found[kind] = found.get(kind, b"") + body
+        pos += 12 + length
+    return found
+
+
+def drawn_by_pillow(headline: str, site: str, line: str) -> np.ndarray:
+    """The same picture drawn the plain way, on an image of its own size."""
+    image = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, HEIGHT - 16, WIDTH, HEIGHT), fill=MUTED)
+    draw.text((MARGIN, MARGIN - 16), site.upper(), font=font(34), fill=MUTED)
+    size, lines = fit(" ".join(headline.split()), WIDTH - 2 * MARGIN)
+    for i, text in enumerate(lines):
+        draw.text((MARGIN, MARGIN + 60 + i * size * 1.2), text, font=font(size), fill=TEXT)
+    draw.text((MARGIN, HEIGHT - MARGIN - 40), line, font=font(32), fill=MUTED)
+    return np.asarray(image)
+
+
+@pytest.mark.parametrize("headline", [
+    "Ruritania tests a missile",
+    "Ŝtrelsau's “Zalgo̴̡͓” ÅÉ headline — 2,500 km, with a Wordthatistoolongtofitononelineatall"
+    "ofthepictureanditgoeson",
+    " ".join(["Ruritania's parliament debates the missile tests again"] * 8)])
+def test_the_png_holds_exactly_the_pixels_pillow_draws(headline):
+    """The PNG is written band by band (blank rows from a cache): a valid file, its zlib
+    stream and checksums sound, whose pixels are those Pillow draws."""
+    png = preview.__wrapped__(headline, "Test Explainers", "STRELSAU · 2 March 2025")
+    parts = chunks(png)
+    assert list(parts) == [b"IHDR", b"PLTE", b"IDAT", b"IEND"]
+    assert len(zlib.decompress(parts[b"IDAT"])) == HEIGHT * (WIDTH + 1)   # Adler-32 too
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.mode == "P" and image.size == (WIDTH, HEIGHT)
+        assert image.getpalette() == PALETTE
+        assert np.array_equal(np.asarray(image), drawn_by_pillow(
+            headline, "Test Explainers", "STRELSAU · 2 March 2025"))
+
+
+def test_bands_of_rows_join_into_one_image():
+    rows = [bytes([0, *range(k, k + 8)]) for k in range(5)]
+    data = png_module.png(8, bytes(range(48)) * 16, [(b"".join(rows[:2]), 2), (3, 3),
+                                                     (b"".join(rows[2:]), 3), (1, 1)])
+    assert len(zlib.decompress(chunks(data)[b"IDAT"])) == 9 * 9
+    with Image.open(io.BytesIO(data)) as image:
+        pixels = np.asarray(image)
+    assert pixels.shape == (9, 8)
+    assert [bytes(row) for row in pixels] == [r[1:] for r in rows[:2]] + [bytes(8)] * 3 + [
+        r[1:] for r in rows[2:]] + [bytes(8)]

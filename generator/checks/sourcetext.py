@@ -23,11 +23,26 @@ FOLD = str.maketrans({
 ELLIPSIS = re.compile(r"\s*\.\.\.\s*")
 CONTEXT_WORDS = 3
 NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+"""A figure: digits not right after a letter, digit, '_', '.' or ','."""
+DIGITS = re.compile(r"\d+")
+FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
 def numbers(text: str) -> set[str]:
-    """The figures written in a text: 10,000, 190, 2.5 (not parts of words or dates)."""
-    return {m.group(0) for m in NUMBER.finditer(text)}
+    """The figures written in a text: 10,000, 190, 2.5 (not parts of words or dates).
+
+    The figures NUMBER finds, found faster: a regex that begins with a look-behind is
+    tried at every character of a long source text, whereas runs of digits are few; a
+    figure starts at a run that follows none of the characters above (a run after one
+    is inside a word or a figure)."""
+    found = set()
+    for run in DIGITS.finditer(text):
+        start = run.start()
+        before = text[start - 1] if start else " "
+        figure = None if before.isalnum() or before in "_.," else FIGURE.match(text, start)
+        if figure:
+            found.add(figure.group(0))
+    return found
 
 
 def normalise(text: str) -> str:
