@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
 from generator.pipeline import Project, generate
@@ -20,11 +22,14 @@ from generator.render.preview import (
     MAX_LINES,
     MUTED,
     PALETTE,
+    SIZES,
     TEXT,
     WIDTH,
+    face,
     fit,
     font,
     preview,
+    wrap,
 )
 from generator.stages.load import load
 from generator.stages.resolve import resolve
@@ -120,6 +125,8 @@ def drawn_by_pillow(headline: str, site: str, line: str) -> np.ndarray:
     "Ruritania tests a missile",
     "Ŝtrelsau's “Zalgo̴̡͓” ÅÉ headline — 2,500 km, with a Wordthatistoolongtofitononelineatall"
     "ofthepictureanditgoeson",
+    "Jiggly gypsy quays jog by; ÅÉŜ ÑÖÜ ÂÊÎ AVAW To Ty, Wa; fjord jiggly gypsy quays, "
+    "ÅÉŜ ÑÖÜ ÂÊÎ again and again",
     " ".join(["Ruritania's parliament debates the missile tests again"] * 8)])
 def test_the_png_holds_exactly_the_pixels_pillow_draws(headline):
     """The PNG is written band by band (blank rows from a cache): a valid file, its zlib
@@ -145,3 +152,33 @@ def test_bands_of_rows_join_into_one_image():
     assert pixels.shape == (9, 8)
     assert [bytes(row) for row in pixels] == [r[1:] for r in rows[:2]] + [bytes(8)] * 3 + [
         r[1:] for r in rows[2:]] + [bytes(8)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="AVWaoTyfj.,’“ ÅÉgq̴1-", max_size=24),
+       st.sampled_from([32, 42, 72]), st.integers(0, 639), st.integers(0, 639))
+def test_a_line_set_from_kept_glyphs_is_the_line_pillow_draws(text, size, dx, dy):
+    """glyphs.py sets each glyph where Pillow's layout puts it, at any fraction of a
+    pixel, and blends the line as Pillow does, over text already there too."""
+    x, y = 40 + dx / 640, 60 + dy / 640
+    image = Image.new("L", (400, 200), 0)
+    ImageDraw.Draw(image).text((30, 50), "gypsy ÅÉ", font=font(size), fill=TEXT)
+    ours = np.asarray(image).copy()
+    ImageDraw.Draw(image).text((x, y), text, font=font(size), fill=MUTED)
+    face(size).draw(ours, (x, y), text, MUTED)
+    assert np.array_equal(ours, np.asarray(image))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["AV", "Wa", "To", "fjord", "ÅÉ", "“quoted”", "2,500",
+                                 "km", "Ruritania's", "x"]), min_size=1, max_size=40),
+       st.sampled_from(SIZES))
+def test_words_wrap_where_pillows_own_measure_wraps_them(words, size):
+    width, lines = WIDTH - 2 * MARGIN, []
+    for word in words:                 # as the lines were wrapped with Pillow's getlength
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and font(size).getlength(candidate) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    assert wrap(" ".join(words), face(size), width) == lines
