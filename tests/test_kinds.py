@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from generator.kinds import KINDS
+from generator.render.markup import relative
 from generator.render.pages import render
 from generator.stages.load import load
 from generator.stages.models import ACTOR_KINDS, ActorKind
@@ -51,11 +52,12 @@ def test_every_reference_shows_on_the_page_of_what_it_names(root):
     pages = {p.path: p.text for p in render(resolved) if isinstance(p.text, str)}
     found = 0
     for kind, id_, _, target, ref in references(resolved.content):
-        named = KINDS[target].page(ref)
-        shown = "".join(text for path, text in pages.items()
-                        if path == named or path.startswith(named.removesuffix(".md") + "/"))
-        assert f"(../{KINDS[kind].page(id_)})" in shown or \
-            f"(../../{KINDS[kind].page(id_)})" in shown, (kind, id_, target, ref)
+        named, linking = KINDS[target].page(ref), KINDS[kind].page(id_)
+        shown = {path: text for path, text in pages.items()
+                 if path == named or path.startswith(named.removesuffix(".md") + "/")}
+        assert any(f"(../{linking})" in text or f"(../../{linking})" in text or
+                   f'href="{relative(path, linking)}"' in text
+                   for path, text in shown.items()), (kind, id_, target, ref)
         found += 1
     assert found > 5
 

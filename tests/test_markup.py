@@ -6,6 +6,7 @@ MkDocs and Python-Markdown are the oracles: each case is worked out by them too.
 
 from __future__ import annotations
 
+import html
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from mkdocs.structure.files import File
 
 from generator.cli import main
 from generator.render import views
-from generator.render.escape import inline
+from generator.render.escape import block, inline
 from generator.render.markup import from_markdown, glossary, relative
 from generator.render.mentions import Mention, Prose
 
@@ -93,3 +94,13 @@ def test_a_generated_link_to_a_page_that_is_not_built_fails_the_build(tmp_path, 
     assert "generated links to pages the build does not make: " \
         "actors/ada-ruritan.md -> actors/nobody.md;" in capsys.readouterr().err
     assert not (root / "site").exists()
+
+
+def test_a_writers_block_fence_stays_text():
+    """`///` opens and closes the engine's blocks (the page's folds): in writers' text it
+    is written as characters, so no text can end a fold or open one of its own."""
+    text = "Before\n///\n  /// ex-more | A fold\n/// html | div.x\nAfter"
+    engine = markdown.markdown(str(block(text)),
+                               extensions=["pymdownx.blocks.html", "pymdownx.blocks.details"])
+    assert html.unescape(engine) == "<p>" + text + "</p>"    # one paragraph, as typed
+    assert str(inline("/// ex-more | A fold")).startswith("&#47;//")

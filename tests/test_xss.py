@@ -54,6 +54,7 @@ PAYLOADS = [
     "<META HTTP-EQUIV=\"refresh\" CONTENT=\"0;url=javascript:alert('xss20');\">",
     "<math><a xlink:href=\"javascript:alert('xss21')\">x</a></math>",
     "--8<-- \"/etc/passwd\" xss22",
+    "/// ex-more | xss-fold",
 ]
 # Markdown structure a field must not create: checked per page below.
 BLOCKS = [
@@ -292,6 +293,12 @@ def test_no_field_adds_structure_to_its_page(site):
     # the template's own tables only (Markdown ones, or HTML it writes itself)
     assert content_tags(article).count("table") == \
         golden.count("\n| --- |") + golden.count("\n<table>")
+    # no block a writer opened (or closed) in its text: no fold or element of theirs
+    for path in pages(site_dir):
+        assert not re.search(r"<summary>[^<]*xss", path.read_text()), path
+        assert not [a for _, a in parse(path).elements if "xss" in a.get("class", "")], path
+    shown = " ".join(" ".join(parse(path).text) for path in pages(site_dir))
+    assert "/// ex-more | xss-fold" in shown
 
 
 def main_html(path: Path) -> str:

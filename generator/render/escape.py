@@ -21,12 +21,14 @@ from markupsafe import Markup, escape
 # swallow the template's own markup.
 _INLINE_ENTITIES = str.maketrans({"{": "&#123;", "}": "&#125;", "`": "&#96;"})
 # A line that would become a heading, rule, setext underline, admonition, abbreviation,
-# definition, table or fence rather than text.
+# definition, table, fence or block (`///`, which also ends the page's folds) rather
+# than text.
 _BLOCK_LINE = re.compile(
     r"^(?P<indent>[ \t]*)(?=#|=+[ \t]*$|([-*_])[ \t]*\2[ \t]*\2|!!!|\?\?\?|\*\[|:|\||~~~"
-    r"|-+8&lt;)", re.MULTILINE)
+    r"|-+8&lt;|//)", re.MULTILINE)
 # The same at the start of a one-line field, where lists would also break the layout.
-_INLINE_START = re.compile(r"^(?=[#=:|~!?+]|[-*+](\s|$)|\d+[.)](\s|$)|\[[^\]]*\]:|--|\*\*\*)")
+_INLINE_START = re.compile(
+    r"^(?=[#=:|~!?+]|[-*+](\s|$)|\d+[.)](\s|$)|\[[^\]]*\]:|--|\*\*\*|//)")
 
 
 def _encode_next(text: str, at: int) -> str:

@@ -96,6 +96,15 @@ class Glossary:
             piece if piece.startswith("<") else self.pattern.sub(self._abbr, piece)
             for piece in _TAG.split(html)))
 
+    def untipped(self, markdown: str) -> Markup:
+        """Escaped Markdown whose terms the `abbr` extension leaves alone, for places
+        where the page showed none (a fold's summary): each term's first letter is
+        written as a character reference."""
+        if self.pattern is None:
+            return Markup(markdown)
+        return Markup(self.pattern.sub(
+            lambda m: f"&#{ord(m.group()[0])};{m.group()[1:]}", markdown))
+
     def _abbr(self, match: re.Match[str]) -> str:
         return f'<abbr title="{self.titles[match.group()]}">{match.group()}</abbr>'
 

@@ -193,4 +193,11 @@ def markdown_html(context: Context, markdown: Markup) -> Markup:
     return _html(context).markdown(markdown)
 
 
-HTML_FILTERS = {"html": text_html, "prose_html": prose_html, "markdown_html": markdown_html}
+@jinja2.pass_context
+def untipped(context: Context, markdown: Markup) -> Markup:
+    """`{{ text|inline|untipped }}`: Markdown text where no glossary term gets a tooltip."""
+    return _html(context).terms.untipped(str(markdown))
+
+
+HTML_FILTERS = {"html": text_html, "prose_html": prose_html, "markdown_html": markdown_html,
+                "untipped": untipped}
