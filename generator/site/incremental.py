@@ -32,7 +32,6 @@ from generator.site.lastgood import LastGood
 from generator.stages.load import Document, Stamp, display, load_file, stamp
 from generator.stages.pages import read_pages
 from generator.stages.release import release
-from generator.stages.resolve import references
 from generator.stages.validate import Content, validate_document
 from generator.stages.write import WriteReport, check_paths, prepare, write
 
@@ -57,10 +56,12 @@ class Remembered(Memory):
         self.files: dict[str, Entry] = {}
         self.memo: Memo = {}
         self.seen: set[str] = set()
+        self.where: dict[Path, str] = {}
+        """Each path as the writer knows it (`display` resolves its folder's links)."""
 
     def read(self, path: Path, kind: str, root: Path | None) -> Result[Document | None]:
         """The file as last read, or read again if its stamp moved."""
-        where = display(path, root)
+        where = self.where.get(path) or self.where.setdefault(path, display(path, root))
         self.seen.add(where)
         entry = self.files.get(where)
         if entry is None or entry.stamp != stamp(path) or entry.kind != kind:
@@ -96,6 +97,8 @@ class Session:
     """The verified quotes, as ((article id, index), what readers are told of it)."""
     pages: dict[str, str | bytes] = field(default_factory=dict)
     links: dict[Key, set[Key]] = field(default_factory=dict)
+    refs: dict[Key, tuple[Stamp, frozenset[Key]]] = field(default_factory=dict)
+    """Each file's own references, by its stamp (see `neighbours`)."""
     rendered: list[str] = field(default_factory=list)
     """The pages the last regeneration rendered (the others were kept as they were)."""
     last_good: LastGood = field(default_factory=LastGood)
@@ -174,12 +177,12 @@ class Session:
         if old is None or any(stamp_of(old, key) != stamp_of(new, key)
                               for key in (("site", "site"), ("glossary", "glossary"))) \
                 or names(old).targets != names(new).targets:
-            self.links = neighbours(new)
+            self.links = neighbours(new, self.refs)
             return lambda path: True
         changed = changed_entities(old, new)
         changed |= {("article", a) for (a, _), _ in shown_quotes(verified) ^ self.quotes}
         dirty = set(changed)
-        self.links, before = neighbours(new), self.links
+        self.links, before = neighbours(new, self.refs), self.links
         for links in (before, self.links):
             for key in changed:
                 dirty |= links.get(key, set())
@@ -233,13 +236,27 @@ def changed_entities(old: Content, new: Content) -> set[Key]:
     return result
 
 
-def neighbours(content: Content) -> dict[Key, set[Key]]:
+def neighbours(content: Content, known: dict[Key, tuple[Stamp, frozenset[Key]]]
+               ) -> dict[Key, set[Key]]:
     """Who shows whom: every reference, both ways (an article page names its actors,
-    an actor page lists its articles, members, weapons and affiliation)."""
+    an actor page lists its articles, members, weapons and affiliation). A file's own
+    references are walked again only when its stamp moved (`known` keeps them)."""
     links: dict[Key, set[Key]] = {}
-    for kind, id_, _, target, ref in references(content):
-        links.setdefault((kind, id_), set()).add((target, ref))
-        links.setdefault((target, ref), set()).add((kind, id_))
+    seen = set()
+    for kind in KINDS.values():
+        for id_, model in content.of[kind.name].items():
+            key = (kind.name, id_)
+            version = stamp_of(content, key)
+            if version is None or known.get(key, (None,))[0] != version:
+                known[key] = (version or (-1, -1), frozenset(
+                    (ref.target, target) for ref in kind.refs
+                    for _, target, _ in ref.find(model)))
+            seen.add(key)
+            for target in known[key][1]:
+                links.setdefault(key, set()).add(target)
+                links.setdefault(target, set()).add(key)
+    for gone in known.keys() - seen:
+        del known[gone]
     return links
 
 

@@ -5,8 +5,9 @@ edit regenerates the Markdown pages and only the ones whose text changed are rew
 first the edited files' own pages, and the engine is told (site/livebuild.py's
 `Signals`; other engines watch docs/ themselves) and rebuilds those pages only (MkDocs'
 `--dirty`: at 1,000 articles, under a second instead of a full build per save), the
-browser reloads by itself; then, once that is shown, the listings and other pages. A content error is printed in the
-terminal, the last good pages stay up, and the next good save recovers without a restart.
+browser reloads by itself; then, once that is shown, the listings and other pages. A
+content error is printed in the terminal, the last good pages stay up, and the next good
+save recovers without a restart.
 Between saves the serve process remembers what it read and rendered (incremental.py):
 a save re-reads the changed files and renders only the pages they can reach.
 """
@@ -94,11 +95,17 @@ def address(project: Project, host: str, port: int) -> str:
 def regenerate(session: Session, news: News, signals: Signals) -> bool:
     """Generate the pages that can have changed, have the engine rebuild them, and say
     what changed; on any problem, say so, keep the last good pages, and return False.
+    Then the ids for the editor (schemas/), which the pages do not wait for."""
+    try:
+        return regenerated(session, news, signals)
+    finally:
+        write_ids(session.project.schemas, session.project.content)
 
-    The edited files' own pages are shown first: the engine is told of them and, while
-    it rebuilds them, the listings wait (rendering them would take its CPU)."""
-    write_ids(session.project.schemas, session.project.content)  # ids for the editor
 
+def regenerated(session: Session, news: News, signals: Signals) -> bool:
+    """`regenerate`'s pages: the edited files' own pages are shown first (the engine is
+    told of them and, while it rebuilds them, the listings wait: rendering them would
+    take its CPU)."""
     told: list[str] = []
 
     def shown(first: WriteReport) -> None:
