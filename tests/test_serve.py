@@ -159,6 +159,19 @@ def test_a_headline_edit_reaches_its_page_and_the_listings(server, project):
     assert not (project / ".explainer" / "serve").exists()    # serve's signals go with it
 
 
+def test_a_new_tag_reaches_the_tags_page(server, project):
+    """The tags page is the engine's (Material's tags plugin): a one-page rebuild would
+    leave it as it was, so a change of tags has every tagged page read again."""
+    tags = "tags: [Ukraine war, U.S. policy, North Korea, Long-range weapons]"
+    server.wait_for(lambda: "Long-range weapons" in server.page("tags/"))
+    assert "Zqxtopic" not in server.page("tags/")
+    edit(project / ARTICLE, tags, tags.replace("]", ", Zqxtopic]"))
+    listed = server.wait_for(lambda: (page := server.page("tags/")) and "Zqxtopic" in page
+                             and page)
+    assert "U.S. lets Ukraine strike deep inside Russia" in listed.split("Zqxtopic", 1)[1]
+    assert "Long-range weapons" in listed                  # the other topics stay listed
+
+
 def test_error_keeps_last_good_pages_and_fixing_recovers(server, project):
     server.wait_for(lambda: SUMMARY in server.page())
     mark = len(server.lines)

@@ -104,6 +104,8 @@ class Session:
     last_good: LastGood = field(default_factory=LastGood)
     broken: set[str] = field(default_factory=set)
     """The files the last regeneration took in their last good version."""
+    retagged: list[str] = field(default_factory=list)
+    """The pages the last regeneration touched for the tags page (see `retag`)."""
 
     def generate(self, shown: Callable[[WriteReport], object] = lambda _: None
                  ) -> tuple[Result[Verified], WriteReport]:
@@ -129,9 +131,22 @@ class Session:
                                      whole=False)
             shown(first)
             second = self.write_pages(verified, lambda p: wanted(p) and not entity(p, content))
+            self.retagged = self.retag(self.content, content)
         self.content, self.quotes = content, shown_quotes(verified)
         written = first.written + [p for p in second.written if p not in first.written]
         return checked, WriteReport(written, len(self.pages) - len(written), second.removed)
+
+    def retag(self, old: Content | None, new: Content) -> list[str]:
+        """When any article's tags changed, the pages the engine's tags page is made of
+        (every article's, and the tags page), touched: a rebuild of the changed pages
+        only (MkDocs' `--dirty`) would leave the tags page as it was."""
+        if old is None or tags(old) == tags(new):
+            return []
+        pages = [p for p in self.pages if (page_key(p) or ("",))[0] == "article"]
+        pages += [p for p in ("tags.md",) if (self.project.docs / p).is_file()]
+        for path in pages:
+            (self.project.docs / path).touch()
+        return pages
 
     def stood_in(self) -> tuple[list[str], list[str]]:
         """The files the last regeneration could not take as they are (those with errors,
@@ -216,6 +231,10 @@ def page_key(path: str) -> Key | None:
 def entity(path: str, content: Content) -> bool:
     """One article's, actor's or weapon's own page (not home, an index or a listing)."""
     return page_key(path) in content.paths
+
+
+def tags(content: Content) -> dict[str, tuple[str, ...]]:
+    return {id_: tuple(article.tags) for id_, article in content.articles.items()}
 
 
 def stamp_of(content: Content, key: Key) -> Stamp | None:

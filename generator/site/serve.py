@@ -131,7 +131,10 @@ def regenerated(session: Session, news: News, signals: Signals) -> bool:
         say(f"no page until the errors are fixed: {', '.join(left[:4])}"
             + (" …" if len(left) > 4 else ""))
     changed = written.written + written.removed
-    if set(changed) - set(told):
+    if session.retagged:
+        say(f"the tags changed: {len(session.retagged)} page(s) are read again for the "
+            "tags page")
+    if set(changed) - set(told) or session.retagged:
         signals.ask()                               # the listings and removed pages
     say(f"regenerated {len(changed)} page(s)" + (": " + ", ".join(changed) if changed
                                                  and len(changed) <= 8 else "")
