@@ -100,6 +100,7 @@ def generate(project: Project) -> tuple[Result[Verified], WriteReport]:
     """Check everything, then write the Markdown pages into docs/."""
     with writing(project):                          # one run at a time; OS errors located
         checked = check(project)                    # everything read before anything written
+        modelled(checked.unwrap())                  # each file's raw values let go
         gc.freeze()                                 # kept to the end: not scanned again
         shown = release(checked.unwrap())           # drafts and scheduled articles wait
         store = previews(project)                   # pictures already drawn, reused
@@ -120,6 +121,7 @@ def build(project: Project, strict: bool = True, engine_name: str = DEFAULT
     site_engine = engine(engine_name)               # before anything is written
     with writing(project), staging(project.root) as stage:
         checked = check(project)                    # everything read before anything written
+        modelled(checked.unwrap())                  # each file's raw values let go
         gc.freeze()                                 # kept to the end: not scanned again
         shown = release(checked.unwrap())           # drafts and scheduled articles wait
         store = previews(project)                   # pictures already drawn, reused
@@ -147,6 +149,14 @@ def docs_pages(project: Project, verified: Verified,
     handwritten, errors = read_pages(project.content, project.root,
                                      (page.path for page in generated))
     return Result(generated + handwritten, tuple(errors))
+
+
+def modelled(verified: Verified) -> None:
+    """Let go of the values read from each file, now that its model holds them: at
+    1,000 articles they were a tenth of generate's peak memory, kept to the end. The
+    file's text stays, for any message located in it later."""
+    for document in verified.resolved.content.paths.values():
+        document.data = None
 
 
 def previews(project: Project) -> Store:

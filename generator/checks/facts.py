@@ -5,6 +5,7 @@ fact, its numbers against the source text, and the article's link to its report.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from generator.checks import attribution
 from generator.checks.findings import Finding
@@ -20,7 +21,7 @@ def fact_findings(index: NameIndex, article: Article,
                   source: SourceText | None) -> list[Finding]:
     """Attribution rules for every key fact, and numbers the source does not give."""
     in_source = numbers(source.words) if source else set()
-    vocabulary = paragraph_words(source) if source else []
+    vocabulary = paragraph_words(source) if source else {}
     findings = []
     for i, fact in enumerate(article.key_facts):
         if absent(fact.text, fact.attribution, fact.status):   # invalid, reported
@@ -44,20 +45,31 @@ def word_in(word: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
-def paragraph_words(source: SourceText) -> list[set[str]]:
-    """The words of each source paragraph, lowercased: read once per article, not once
-    per key fact (it was most of the generator's time at 1,000 articles)."""
-    return [{w.lower() for w in WORD.findall(p.text)} for p in source.paragraphs]
+def paragraph_words(source: SourceText) -> dict[str, list[int]]:
+    """Which source paragraphs (by index) hold each word, lowercased: read once per
+    article, not once per key fact (it was most of the generator's time at 1,000
+    articles). An ASCII paragraph is lowercased whole, the same as word by word."""
+    where: dict[str, list[int]] = {}
+    for n, paragraph in enumerate(source.paragraphs):
+        text = paragraph.text
+        words = set(WORD.findall(text.lower())) if text.isascii() else \
+            {w.lower() for w in WORD.findall(text)}
+        for word in words:
+            where.setdefault(word, []).append(n)
+    return where
 
 
-def best_paragraph(source: SourceText, vocabulary: list[set[str]],
+def best_paragraph(source: SourceText, vocabulary: dict[str, list[int]],
                    text: str) -> str | None:
-    """The source paragraph sharing the most words with `text` (at least three)."""
-    wanted = {w.lower() for w in WORD.findall(text) if len(w) > 3}
-    scored = [(len(wanted & words), -n, p.text)
-              for n, (p, words) in enumerate(zip(source.paragraphs, vocabulary, strict=True))]
-    best = max(scored)
-    return best[2] if best[0] >= 3 else None
+    """The source paragraph sharing the most words with `text` (at least three; the
+    first of those sharing as many)."""
+    shared: Counter[int] = Counter()
+    for word in {w.lower() for w in WORD.findall(text) if len(w) > 3}:
+        shared.update(vocabulary.get(word, ()))
+    if not shared:
+        return None
+    count, first = max((count, -n) for n, count in shared.items())
+    return source.paragraphs[-first].text if count >= 3 else None
 
 
 def source_findings(article: Article) -> list[Finding]:

@@ -24,6 +24,10 @@ class NameIndex:
         self.speakers = {a for a, x in content.actors.items()
                          if x.kind in ("person", "organization")}
         self.affiliation = {a: x.affiliation for a, x in content.actors.items()}
+        self.members: dict[str, set[str]] = {}
+        for actor_id, parent in self.affiliation.items():    # who belongs to each
+            if parent is not None:
+                self.members.setdefault(parent, set()).add(actor_id)
         self.complete = not any(kind == "actor" for kind, _ in content.invalid)
         """Whether every actor's names are known (none is invalid)."""
         self.signature = tuple((a, x.name, tuple(x.aliases), x.kind, x.affiliation)
@@ -34,8 +38,8 @@ class NameIndex:
 
     def related(self, actor_id: str) -> set[str]:
         """The actor, what it belongs to, and who belongs to it: any may speak for it."""
-        members = {a for a, parent in self.affiliation.items() if parent == actor_id}
-        return {actor_id, *members, *filter(None, [self.affiliation.get(actor_id)])}
+        return {actor_id, *self.members.get(actor_id, ()),
+                *filter(None, [self.affiliation.get(actor_id)])}
 
     def actors_in(self, text: str) -> set[str]:
         return {a for m in self.pattern.finditer(text) for a in self.ids[m.group(0)]}
