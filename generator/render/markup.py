@@ -19,7 +19,6 @@ those blocks is done here, the same way:
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -42,7 +41,7 @@ def page_url(path: str) -> str:
     """The URL of a docs file, as MkDocs serves it with `use_directory_urls`."""
     if not path.endswith(".md"):
         return path
-    folder, name = posixpath.split(path[:-3])
+    folder, _, name = path[:-3].rpartition("/")
     if name == "index":
         return f"{folder}/" if folder else "./"
     return f"{path[:-3]}/"
@@ -50,14 +49,19 @@ def page_url(path: str) -> str:
 
 def relative(here: str, target: str) -> str:
     """The link from the page of docs file `here` to docs file `target` (with its
-    #anchor, if any), the way MkDocs rewrites a Markdown link to a .md file."""
+    #anchor, if any), the way MkDocs rewrites a Markdown link to a .md file
+    (`posixpath.relpath` between the two URLs, and a trailing slash kept)."""
     path, hash_, anchor = target.partition("#")
     if not path:
         return target
-    url, base = page_url(path), page_url(here)
-    relurl = posixpath.relpath("/" + url, "/" + base)
-    relurl = relurl + "/" if url.endswith("/") else relurl
-    return relurl + hash_ + anchor
+    url = page_url(path)
+    base = [part for part in page_url(here).split("/") if part not in ("", ".")]
+    parts = [part for part in url.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(base), len(parts)) and base[common] == parts[common]:
+        common += 1
+    relurl = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+    return relurl + ("/" if url.endswith("/") else "") + hash_ + anchor
 
 
 def from_markdown(escaped: str) -> Markup:
