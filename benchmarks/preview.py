@@ -181,9 +181,13 @@ def main(argv: list[str] | None = None) -> int:
                              lambda: edit(article, "body"),
                              args.project / "serve.log", edits=args.edits)
     print("\n".join([*preview_rows(result), *(
-        f"    edit {i}: shown {e['shown_s']:.2f} s, searchable {e['searchable_s']:.2f} s"
+        f"    edit {i}: shown {seconds(e['shown_s'])}, searchable {seconds(e['searchable_s'])}"
         for i, e in enumerate(result["edits"], 1))]))
     return 0
+
+
+def seconds(value: float | None) -> str:
+    return "never" if value is None else f"{value:.2f} s"
 
 
 if __name__ == "__main__":

@@ -71,3 +71,21 @@ def test_synthetic_content_is_deterministic(tmp_path):
     assert len(files) == 5 + 12 + 3
     for rel in files:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
+
+
+def test_the_preview_timing_sees_each_edit_shown_and_found_by_search(tmp_path):
+    """`python -m benchmarks.preview` (make bench's preview figures alone): every saved
+    edit is served and then found in the preview's search index, and both are timed."""
+    from benchmarks.bench import fresh_project
+
+    root = fresh_project(tmp_path / "project", 5)
+    done = subprocess.run([sys.executable, "-m", "benchmarks.preview", str(root),
+                           "--edits", "2"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"a saved edit is served after [\d.]+ s \(wall-clock, median of 2\)",
+                     done.stdout), done.stdout
+    assert re.search(r"a saved edit is found by the preview's search after [\d.]+ s "
+                     r"\(wall-clock, median of 2\)", done.stdout), done.stdout
+    assert len(re.findall(r"edit \d: shown [\d.]+ s, searchable [\d.]+ s",
+                          done.stdout)) == 2, done.stdout
