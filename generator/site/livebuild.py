@@ -36,6 +36,7 @@ from generator.site.staging import WORK
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
 
 POLL_SECONDS = 0.03
 """How often the server looks at the one file explainer counts its writes in."""
@@ -126,9 +127,7 @@ def serve(config_file: Path, dev_addr: str, hooks: list[str]) -> None:
     server.error_handler = lambda code: error_page(site_dir, code)
     try:
         builder(config)
-        server.watch(str(signals.asked_file.parent))
-        server.watch(str(config_file))
-        server = config.plugins.on_serve(server, config=config, builder=builder)
+        server = watching(server, config, builder, signals)
         try:
             server.serve()  # type: ignore[no-untyped-call]
         except KeyboardInterrupt:
@@ -138,6 +137,18 @@ def serve(config_file: Path, dev_addr: str, hooks: list[str]) -> None:
     finally:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def watching(server: LiveReloadServer, config: MkDocsConfig, builder: Builder,
+             signals: Signals) -> LiveReloadServer:
+    """The server, watching what says the site must be rebuilt (not docs/ itself), as
+    the plugins' `on_serve` leave it."""
+    server.watch(str(signals.asked_file.parent))
+    server.watch(str(config.config_file_path))
+    server = config.plugins.on_serve(server, config=config, builder=builder)
+    for item in config.watch:                       # mkdocs.yml's own `watch:` list
+        server.watch(item)
+    return server
 
 
 class Builder:
