@@ -6,6 +6,7 @@ files of the minimal fixture site; the expected problems are listed here exactly
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from pathlib import Path
@@ -192,3 +193,15 @@ def test_ids_web_addresses_and_language_codes(tmp_path, capsys):
         "content/site.yaml:4:11: language: 'English' is not a language code | "
         "write a code like en or en-GB",
     ]
+
+
+def test_the_cycle_collector_runs_again_after_a_check(tmp_path, capsys, monkeypatch):
+    """check pauses the collector while it reads (it makes no cycles); serve's process
+    lives on, so it is on again afterwards, also when a file could not be read."""
+    assert problems(tmp_path, capsys, "syntax-error")
+    assert gc.isenabled()
+    calls: list[bool] = []
+    monkeypatch.setattr("generator.pipeline.read_pages",
+                        lambda *args: calls.append(gc.isenabled()) or ([], []))
+    assert problems(tmp_path / "again", capsys, "syntax-error")
+    assert calls == [False] and gc.isenabled()
