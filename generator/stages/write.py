@@ -34,10 +34,11 @@ def write(pages: list[Page], out_dir: Path) -> WriteReport:
     current = {p.path for p in pages}
     changed = [p for p in pages if not same(out_dir / p.path, p.data)]
     prepared: list[tuple[Path, Path]] = []
+    folders: set[Path] = set()                  # made already: not asked again per page
     try:
         for page in changed:                     # 1. everything written aside
             target = out_dir / page.path
-            prepared.append((prepare(target, page.data), target))
+            prepared.append((prepare(target, page.data, folders), target))
         for tmp, target in prepared:             # 2. renames only
             os.replace(tmp, target)
     finally:
@@ -93,16 +94,23 @@ def inside(target: Path, out_dir: Path) -> bool:
     return target.parent.resolve().is_relative_to(out_dir.resolve())
 
 
-def prepare(target: Path, data: bytes) -> Path:
-    """The data, complete on disk, in a temporary file beside target (same folder)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+def prepare(target: Path, data: bytes, folders: set[Path] | None = None) -> Path:
+    """The data, complete on disk, in a temporary file beside target (same folder, made
+    if it is not among `folders`, the ones this run made already)."""
+    if folders is None or target.parent not in folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if folders is not None:
+            folders.add(target.parent)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with memoryview(data) as rest:           # the bytes straight to the file
+            while rest:
+                rest = rest[os.write(fd, rest):]
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    finally:
+        os.close(fd)
     return Path(tmp)
 
 
