@@ -147,6 +147,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([TEMPLATES / "pages", TEMPLATES / "partials"]),
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,     # the templates ship with the package: no disk check per page
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
