@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from generator.stages.models.fields import SHORT  # an in-short point's limit
+
 
 def words(text: str) -> list[str]:
     return text.split()
@@ -110,6 +112,14 @@ def dump(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     text = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=88)
     path.write_text(text, encoding="utf-8")
+
+
+def fit(text: str, limit: int) -> str:
+    """text cut at a word so that it fits limit characters (with its full stop); the
+    random draws stay the same, so smaller sizes keep their content."""
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rsplit(" ", 1)[0] + "."
 
 
 def sentence(rng: random.Random, low: int, high: int) -> str:
@@ -221,7 +231,8 @@ def make_article(rng: random.Random, index: int, pool: Pool) -> tuple[str, dict[
     if rng.random() < 0.1:
         article["updated"] = published + dt.timedelta(days=rng.randint(1, 20))
         article["corrections"] = [{"date": article["updated"], "text": sentence(rng, 10, 20)}]
-    article["in_short"] = [sentence(rng, 8, 14) for _ in range(rng.randint(3, 5))]
+    article["in_short"] = [fit(sentence(rng, 8, 14), SHORT)
+                           for _ in range(rng.randint(3, 5))]
     for principal in article["actors"][:2]:
         principal["principal"] = True
     return article_id, article

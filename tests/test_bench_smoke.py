@@ -73,6 +73,18 @@ def test_synthetic_content_is_deterministic(tmp_path):
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
 
 
+def test_synthetic_in_short_points_fit_the_limit_at_any_size():
+    """At 3,000 articles a drawn sentence ran past the 140 characters an in-short point
+    may have, and `make bench` stopped at that size; a long one is cut at a word."""
+    from benchmarks.synth import fit
+    from generator.stages.models.fields import SHORT
+
+    long = "Word " * 40 + "end."
+    cut = fit(long, SHORT)
+    assert len(cut) <= SHORT and cut.endswith("Word.") and long.startswith(cut[:-1])
+    assert fit("Short enough.", SHORT) == "Short enough."
+
+
 def test_the_preview_timing_sees_each_edit_shown_and_found_by_search(tmp_path):
     """`python -m benchmarks.preview` (make bench's preview figures alone): every saved
     edit is served and then found in the preview's search index, and both are timed."""
