@@ -23,6 +23,7 @@ import zoneinfo
 from typing import Any
 
 from generator.kinds import KINDS
+from generator.render import markup
 from generator.stages.models import ACTOR_KINDS, Actor, Article, Author, Site
 
 PREVIEWS = "assets/previews"
@@ -56,8 +57,8 @@ base_url = site_url
 
 def page_url(site: Site, path: str) -> str:
     """Absolute URL of a generated page: articles/x.md -> https://.../articles/x/."""
-    stem = path.removesuffix(".md").removesuffix("index")
-    return site_url(site) + (stem + "/" if stem and not stem.endswith("/") else stem)
+    url = markup.page_url(path)
+    return site_url(site) + ("" if url == "./" else url)
 
 
 def modified(article: Article) -> str:
