@@ -1,0 +1,96 @@
+"""A Python-Markdown extension: the generator's HTML blocks go through the engine unparsed.
+
+The generator writes the structure of every page (quotes, cards, facts, timelines,
+tables, pagers) as HTML blocks that Markdown passes through as they are. Python-Markdown
+finds such a block by feeding the whole page to `html.parser` (its `html_block`
+preprocessor), and MkDocs feeds the page to `html.parser` once more to collect the ids
+its anchor validation knows. At 1,000 articles the two parses were a third of the
+engine's build.
+
+This preprocessor runs before both. It takes a block the generator wrote whole: after a
+blank line (or at the top), a line that starts with a block-level tag, and every line up
+to the next blank line, the last one ending with that tag's own closing tag, which
+closes it there and nowhere before. It stores that text in Markdown's stash exactly as
+`html_block` would, so the page comes out byte for byte the same (the tests build the
+same pages with and without it). Anything else, or a block holding a comment, a script,
+a style, preformatted text or a stash placeholder, is left to `html_block`.
+
+It is named in `mkdocs.yml` (`generator.site.rawblocks`), so every engine that runs
+Python-Markdown extensions from that list uses it; one that did not would parse the same
+blocks itself and make the same pages. Links inside these blocks are checked by the
+generator (render/markup.py) and in the built site (`explainer linkcheck`); the ids they
+hold are not known to MkDocs' anchor validation, so a Markdown link to one would fail
+the strict build, and the generator writes none.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+OPENING = re.compile(r"<([a-z][a-z0-9]*)[\s>]")
+LEFT_TO_MARKDOWN = re.compile(r"<!--|<(?:script|style|pre|textarea)\b|\x02|\x03", re.I)
+VOID = frozenset({"hr"})
+PRIORITY = 22      # after fenced code (25), before MkDocs' anchor scan (21) and html_block (20)
+
+
+class RawBlocks(Preprocessor):  # type: ignore[misc]  # Markdown has no type information
+    """Stashes the whole HTML blocks of a page, leaving every other line as it was."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        start, count = 0, len(lines)
+        while start < count:
+            end = self.block_end(lines, start)
+            if end is None:
+                out.append(lines[start])
+                start += 1
+                continue
+            tail = "\n" if end < count else ""    # html_block keeps the blank line after
+            out.append(self.md.htmlStash.store("\n".join(lines[start:end]) + tail))
+            start = end
+        return out
+
+    def block_end(self, lines: list[str], start: int) -> int | None:
+        """Where the whole block starting at `start` ends (the blank line after it), or
+        None if no such block starts there."""
+        line = lines[start]
+        if not line.startswith("<") or (start and lines[start - 1].strip()):
+            return None
+        opening = OPENING.match(line)
+        if not opening or opening[1] in VOID or not self.md.is_block_level(opening[1]):
+            return None
+        end = start + 1
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        return end if whole("\n".join(lines[start:end]), opening[1]) else None
+
+
+def whole(text: str, tag: str) -> bool:
+    """True if `text` is one `tag` element: its first tag is closed by its last, not before."""
+    if not text.endswith(f"</{tag}>") or LEFT_TO_MARKDOWN.search(text):
+        return False
+    depth = 0
+    for found in tags_named(tag).finditer(text):
+        depth += -1 if found[1] else 1
+        if depth == 0:
+            return found.end() == len(text)
+    return False
+
+
+@cache
+def tags_named(tag: str) -> re.Pattern[str]:
+    """The opening and closing tags of one element name."""
+    return re.compile(rf"<(/?){tag}[\s>]")
+
+
+class RawBlocksExtension(Extension):  # type: ignore[misc]
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        md.preprocessors.register(RawBlocks(md), "explainer_raw_blocks", PRIORITY)
+
+
+def makeExtension(**kwargs: object) -> RawBlocksExtension:  # noqa: N802 (Markdown's API)
+    return RawBlocksExtension(**kwargs)
