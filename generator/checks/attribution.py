@@ -38,6 +38,8 @@ ON_RECORD = re.compile(
     r"press conference|interview|testimony|wrote|published)\b", re.IGNORECASE)
 NOUN = re.compile(r"\b(" + "|".join(sorted(SINGULAR | PLURAL, key=len, reverse=True))
                   + r")\b", re.IGNORECASE)
+HEAD = re.compile(r",|;|\(|\band\b|\bor\b")
+"""What ends the words describing a source, going back from its noun."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ class Mention:
 
 def mentions(text: str) -> Iterator[Mention]:
     for match in NOUN.finditer(text):
-        head = re.split(r",|;|\(|\band\b|\bor\b", text[:match.start()])[-1]
+        head = HEAD.split(text[:match.start()])[-1]
         yield Mention(match.group(1), head.split(), text[match.end():])
 
 
@@ -114,5 +116,5 @@ def check(attribution: str, status: str, named: bool,
 
 def rests_on_one(paragraph: str) -> bool:
     """The source paragraph names a single anonymous source and no plural one."""
-    nouns = {m.noun.lower() for m in mentions(paragraph)}
+    nouns = {noun.lower() for noun in NOUN.findall(paragraph)}   # the mentions' nouns
     return bool(nouns & SINGULAR) and not nouns & PLURAL

@@ -37,8 +37,8 @@ def fresh_record(article_id: str, article: Article, source: SourceText | None,
     facts = {record.fact_print(fact): sorted(numbers(fact.text))
              for i, fact in enumerate(article.key_facts)
              if fact.text and numbers(fact.text) and i not in unproven}
-    try:
-        checksum = record.checksum(path)
+    try:                                # the bytes the source was read from, if it was
+        checksum = source.sha256 or record.checksum(path)
     except OSError:
         return None
     return Record(article_id, article.source.text or path.as_posix(), checksum,

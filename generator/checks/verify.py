@@ -157,8 +157,8 @@ def checked_article(content: Content, index: NameIndex, article_id: str, root: P
     if source is None and kept is not None:
         found, verified, proofs = on_record(article, kept, found, shown)
     else:
-        proofs = {i: proof(article, kept if record.same_checks(kept, fresh) else None)
-                  for i in verified}
+        told = proof(article, kept if record.same_checks(kept, fresh) else None)
+        proofs = dict.fromkeys(verified, told)     # the same words for each of its quotes
         found += stale(kept, fresh, shown)
     errors = place(content.document("article", article_id),
                    accept(article, found, source is not None or kept is not None,
