@@ -20,7 +20,15 @@ STR = "tag:yaml.org,2002:str"
 _READER = yaml.SafeLoader("")      # PyYAML's own resolver and constructors, for scalars
 SCALARS = {f"tag:yaml.org,2002:{name}": _READER.yaml_constructors[f"tag:yaml.org,2002:{name}"]
            for name in ("bool", "int", "float", "null", "timestamp")}
-_KEY = object()                    # the mapping on top of the stack waits for a key
+_WILDCARD: list[Any] = _READER.yaml_implicit_resolvers.get(None) or []
+RESOLVERS = {first: [*found, *_WILDCARD]
+             for first, found in _READER.yaml_implicit_resolvers.items() if first is not None}
+"""PyYAML's implicit resolvers by a plain scalar's first character, as its `resolve`
+looks them up (no path resolvers are registered)."""
+_KEY = object()                    # the mapping being filled waits for a key
+Scalar, Alias, DocumentStart = yaml.ScalarEvent, yaml.AliasEvent, yaml.DocumentStartEvent
+MappingStart, SequenceStart = yaml.MappingStartEvent, yaml.SequenceStartEvent
+MappingEnd, SequenceEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
 
 
 class GiveUp(Exception):
@@ -29,76 +37,74 @@ class GiveUp(Exception):
 
 def values(text: str, max_depth: int, max_events: int) -> Any | None:
     """The file's values, or None if the careful path must read it."""
+    loader = Loader(text)
     try:
-        return _Build(max_depth).run(yaml.parse(text, Loader=Loader), max_events)
+        return build(loader.get_event, max_depth, max_events)
     except (GiveUp, yaml.YAMLError, ValueError, OverflowError, RecursionError):
         return None
+    finally:
+        loader.dispose()
 
 
-class _Build:
-    """A stack of the collections being filled, and for mappings the key in waiting."""
-
-    def __init__(self, max_depth: int):
-        self.max_depth = max_depth
-        self.stack: list[list[Any] | dict[Any, Any]] = []
-        self.keys: list[Any] = []
-        self.documents = 0
-        self.done: list[Any] = []
-
-    def run(self, events: Any, max_events: int) -> Any:
-        for count, event in enumerate(events, 1):
-            if count > max_events:
-                raise GiveUp
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                self.scalar(event)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                self.start(event, {} if kind is yaml.MappingStartEvent else [])
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                self.stack.pop()
-                self.keys.pop()
-            elif kind is yaml.DocumentStartEvent:
-                self.documents += 1
-            elif kind is yaml.AliasEvent or self.documents > 1:
-                raise GiveUp
-        if self.documents != 1 or len(self.done) != 1:
-            raise GiveUp                    # empty, or more than one document
-        return self.done[0]
-
-    def start(self, event: Any, collection: list[Any] | dict[Any, Any]) -> None:
-        if event.tag is not None or len(self.stack) >= self.max_depth:
+def build(next_event: Any, max_depth: int, max_events: int) -> Any:
+    """The one document's value, from its events in order: the collection being filled
+    (`top`) and its key in waiting, with those of its parents on a stack."""
+    stack: list[tuple[Any, Any]] = []
+    top: Any = None
+    key: Any = _KEY
+    done: list[Any] = []
+    documents = count = 0
+    while (event := next_event()) is not None:
+        count += 1
+        kind = type(event)
+        if count > max_events or kind is Alias:
             raise GiveUp
-        self.add(collection)
-        self.stack.append(collection)
-        self.keys.append(_KEY)
-
-    def scalar(self, event: Any) -> None:
-        if event.tag is not None:
-            raise GiveUp
-        if self.stack and self.keys[-1] is _KEY and isinstance(self.stack[-1], dict):
-            key = event.value               # keys stay as typed, as in the careful path
-            if key == "<<" or key in self.stack[-1]:
+        if kind is Scalar:
+            if event.tag is not None:
                 raise GiveUp
-            self.keys[-1] = key
-            return
-        tag = _READER.resolve(  # type: ignore[no-untyped-call]
-            yaml.ScalarNode, event.value, event.implicit)
-        if tag == STR:
-            self.add(event.value)
-        elif tag in SCALARS:
-            self.add(SCALARS[tag](_READER, yaml.ScalarNode(tag, event.value)))
+            if key is _KEY and type(top) is dict:       # a key, kept as typed
+                if event.value == "<<" or event.value in top:
+                    raise GiveUp
+                key = event.value
+                continue
+            value = scalar(event.value, event.implicit)
+        elif kind is MappingStart or kind is SequenceStart:
+            if event.tag is not None or len(stack) >= max_depth:
+                raise GiveUp
+            value = {} if kind is MappingStart else []
+        elif kind is MappingEnd or kind is SequenceEnd:
+            top, key = stack.pop()
+            continue
         else:
-            raise GiveUp                    # `=` or `<<` as a value
-
-    def add(self, value: Any) -> None:
-        if not self.stack:
-            self.done.append(value)
-            return
-        top = self.stack[-1]
-        if isinstance(top, list):
+            documents += kind is DocumentStart
+            if documents > 1:
+                raise GiveUp
+            continue
+        if top is None:                     # the document's own value
+            done.append(value)
+        elif type(top) is list:
             top.append(value)
-        elif self.keys[-1] is _KEY:
+        elif key is _KEY:
             raise GiveUp                    # a collection as a key
         else:
-            top[self.keys[-1]] = value
-            self.keys[-1] = _KEY
+            top[key] = value
+            key = _KEY
+        if kind is not Scalar:
+            stack.append((top, key))
+            top, key = value, _KEY
+    if documents != 1 or len(done) != 1:
+        raise GiveUp                        # empty, or more than one document
+    return done[0]
+
+
+def scalar(value: str, implicit: tuple[bool, bool]) -> Any:
+    """A scalar's value as PyYAML's resolver and constructors make it; text unless it
+    is plain and reads as something else."""
+    if not implicit[0]:
+        return value                        # quoted or a block: text
+    for tag, pattern in RESOLVERS.get(value[:1], _WILDCARD):
+        if pattern.match(value):
+            if tag not in SCALARS:
+                raise GiveUp                # `=` or `<<` as a value
+            return SCALARS[tag](_READER, yaml.ScalarNode(tag, value))
+    return value

@@ -19,7 +19,14 @@ from typing import Any
 import yaml
 
 from generator.errors import ContentError, Loc, Result, located
-from generator.stages.discover import SINGLE_FILES, Stamp, discover, display, stamp
+from generator.stages.discover import (
+    SINGLE_FILES,
+    Stamp,
+    discover,
+    display,
+    resolving,
+    stamp,
+)
 from generator.stages.events import values
 from generator.stages.hints import syntax_hint
 from generator.stages.positions import Builder, Position, Positions, Unreadable
@@ -113,17 +120,18 @@ def load(content_dir: Path, display_root: Path | None = None,
     """Read every content file: the documents of those that read, the problems of all.
 
     `read_file` (serve's memory) stands in for reading each file afresh."""
-    found = discover(content_dir, display_root)
     documents: list[Document] = []
-    problems = list(found.problems)
     unreadable = set()
-    for path, kind in found.value:
-        result = (read_file or load_file)(path, kind, display_root)
-        problems += result.problems
-        if result.value is None:
-            unreadable.add((kind, path.stem))
-        else:
-            documents.append(result.value)
+    with resolving():                           # each folder's real path worked out once
+        found = discover(content_dir, display_root)
+        problems = list(found.problems)
+        for path, kind in found.value:
+            result = (read_file or load_file)(path, kind, display_root)
+            problems += result.problems
+            if result.value is None:
+                unreadable.add((kind, path.stem))
+            else:
+                documents.append(result.value)
     return Result(Loaded(documents, frozenset(unreadable)), tuple(problems))
 
 
