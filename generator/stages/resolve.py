@@ -12,10 +12,11 @@ import difflib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.errors import MAX_ERRORS_PER_FILE, ContentError, Loc, Result
 from generator.geo.checks import geography
-from generator.kinds import KINDS, MENTIONED, either
+from generator.kinds import KINDS, MENTIONED, Ref, either
 from generator.stages.hints import an
 from generator.stages.models import Event, KeyFact, Quote
 from generator.stages.validate import Content
@@ -34,7 +35,9 @@ class Backlinks:
     places: list[str] = field(default_factory=list)
 
     def mention(self, article_id: str) -> None:
-        if article_id not in self.articles:
+        """An article's mentions are gathered together, one article after another: it
+        is already listed only if it is the last one listed."""
+        if not self.articles or self.articles[-1] != article_id:
             self.articles.append(article_id)
 
 
@@ -58,13 +61,14 @@ def resolve(content: Content) -> Result[Resolved]:
                    key=lambda a: (content.articles[a].published or dt.date.min, a))
     links = {kind.name: {id_: Backlinks() for id_ in content.of[kind.name]}
              for kind in MENTIONED}
+    found = referred(content)                       # every file's references, walked once
     for article_id in order:
-        gather(content, "article", article_id, links)
+        gather("article", article_id, found[("article", article_id)], links)
     for kind in KINDS:
         if kind != "article":
             for id_ in content.of[kind]:
-                gather(content, kind, id_, links)
-    dangles = dangling(content)
+                gather(kind, id_, found[(kind, id_)], links)
+    dangles = dangling(content, found)
     places = [] if dangles else geography(content)   # needs every reference resolved
     problems = dangles + moved_clashes(content) + places + unused(content, links)
     return Result(Resolved(content, order, links), tuple(problems))
@@ -88,13 +92,16 @@ def moved_clashes(content: Content) -> list[ContentError]:
     return errors
 
 
-def dangling(content: Content) -> list[ContentError]:
+def dangling(content: Content, found: Referred) -> list[ContentError]:
     """References to ids with no file. A file that exists but is invalid (so is missing
     from the Content) is not reported again here."""
     errors: list[ContentError] = []
     per_file: Counter[tuple[str, str]] = Counter()
-    for kind, id_, loc, target, ref in references(content):
-        if not content.exists(target, ref):
+    for (kind, id_), references in found.items():
+        for loc, field_, ref, _ in references:
+            target = field_.target              # the kind the reference names
+            if content.exists(target, ref):
+                continue
             per_file[(kind, id_)] += 1
             if per_file[(kind, id_)] > MAX_ERRORS_PER_FILE:  # a hostile file must not
                 continue                                     # flood the report
@@ -135,21 +142,31 @@ def references(content: Content) -> Iterator[tuple[str, str, Loc, str, str]]:
                     yield kind.name, id_, loc, ref.target, target_id
 
 
-def gather(content: Content, kind: str, id_: str,
+Referred = dict[tuple[str, str], list[tuple[Loc, Ref, str, Any]]]
+"""Per file (kind, id): each reference it holds, (location, field, id, item)."""
+
+
+def referred(content: Content) -> Referred:
+    """Every file's references, in the order `references` gives them."""
+    return {(kind.name, id_): [(loc, ref, target_id, item) for ref in kind.refs
+                               for loc, target_id, item in ref.find(model)]
+            for kind in KINDS.values() for id_, model in content.of[kind.name].items()}
+
+
+def gather(kind: str, id_: str, references: list[tuple[Loc, Ref, str, Any]],
            links: dict[str, dict[str, Backlinks]]) -> None:
     """Record what one file says about each actor and weapon: an article mentions them
     (and its quotes and events are listed on their pages); an actor's affiliation or a
     weapon's origin lists it on that actor's page. A reference to a file that is not
     valid (dangling, or invalid) gathers nothing."""
-    for ref in KINDS[kind].refs:
-        for _, target_id, item in ref.find(content.of[kind][id_]):
-            backlinks = links[ref.target].get(target_id)
-            if backlinks is None:
-                continue
-            if kind == "article":
-                backlinks.mention(id_)
-            if ref.into:
-                getattr(backlinks, ref.into).append((id_, item) if kind == "article" else id_)
+    for _, ref, target_id, item in references:
+        backlinks = links[ref.target].get(target_id)
+        if backlinks is None:
+            continue
+        if kind == "article":
+            backlinks.mention(id_)
+        if ref.into:
+            getattr(backlinks, ref.into).append((id_, item) if kind == "article" else id_)
 
 
 def unused(content: Content, links: dict[str, dict[str, Backlinks]]) -> list[ContentError]:
