@@ -13,7 +13,7 @@ may accept a warning with a reason in the YAML.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from generator.checks.rules import RuleName
@@ -83,9 +83,10 @@ def placed(m: Mention) -> bool:
 
 
 def check(attribution: str, status: str, named: bool,
-          paragraph: str | None) -> list[Problem]:
+          paragraph: Callable[[], str | None]) -> list[Problem]:
     """Every rule the attribution breaks. `named`: it names an actor or the outlet;
-    `paragraph`: the source's paragraph this fact comes from, when known."""
+    `paragraph()`: the source's paragraph this fact comes from, when known (asked only
+    for a plural attribution: finding it is most of the cost of a key fact's check)."""
     problems: list[Problem] = []
     found = list(mentions(attribution))
     if status == "confirmed" and (found or not (named or ON_RECORD.search(attribution))):
@@ -106,7 +107,7 @@ def check(attribution: str, status: str, named: bool,
                 "describe their position, e.g. 'familiar with the decision' or "
                 "'U.S. officials'"))
     plural = [m for m in found if m.plural]
-    if plural and paragraph is not None and rests_on_one(paragraph):
+    if plural and (source := paragraph()) is not None and rests_on_one(source):
         problems.append(Problem(
             "plural-attribution-one-source",
             f"'{attribution}' is plural, but the source gives this to one person",

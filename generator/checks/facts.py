@@ -5,6 +5,7 @@ fact, its numbers against the source text, and the article's link to its report.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from generator.checks import attribution
 from generator.checks.findings import Finding
@@ -17,24 +18,28 @@ from generator.stages.salvage import absent
 def fact_findings(index: NameIndex, article: Article,
                   source: SourceText | None) -> list[Finding]:
     """Attribution rules for every key fact, and numbers the source does not give."""
-    in_source = source.figures if source else frozenset()
     findings = []
     for i, fact in enumerate(article.key_facts):
         if absent(fact.text, fact.attribution, fact.status):   # invalid, reported
             continue
-        paragraph = best_paragraph(source, fact.text) if source else None
+        paragraph = partial(best_paragraph, source, fact.text) if source else nothing
         named = not index.complete or index.named(fact.attribution) or (
             not absent(article.source.outlet)             # unknown counts as named
             and word_in(article.source.outlet, fact.attribution))
         for p in attribution.check(fact.attribution, fact.status, named, paragraph):
             findings.append(Finding(("key_facts", i, "attribution"),
                                     p.message, p.hint, rule=p.rule))
-        for number in sorted(numbers(fact.text) - in_source) if source else ():
+        figures = numbers(fact.text)                  # the source's are found if needed
+        for number in sorted(figures - source.figures) if source and figures else ():
             findings.append(Finding(
                 ("key_facts", i, "text"), f"{number} does not occur in the source text",
                 "check the figure against the report",
                 rule="number-not-in-source", needle=number))
     return findings
+
+
+def nothing() -> None:
+    """No source paragraph: there is no source."""
 
 
 def word_in(word: str, text: str) -> bool:
