@@ -91,25 +91,35 @@ def discover(content_dir: Path, root: Path | None) -> Result[list[tuple[Path, st
 
 
 def walk(content_dir: Path, errors: list[ContentError], root: Path | None) -> list[Path]:
-    """Every visible regular file under content_dir, sorted; links are not followed."""
+    """Every visible regular file under content_dir, sorted; links are not followed.
+    Folders are read as os.walk reads them (top down, sub-folders in name order), and
+    what each entry is comes from the folder listing, without a system call per file."""
     files: list[Path] = []
-
-    def unreadable(exc: OSError) -> None:
-        errors.append(located(display(Path(exc.filename or content_dir), root), 1, 1,
-                              f"folder could not be read ({exc.strerror or exc})"))
-
-    for folder, dirs, names in os.walk(content_dir, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files += [Path(folder, n) for n in names if not n.startswith(".")]
-    for path in files:
-        if (path.is_symlink() or not path.is_file()) and \
-                path.suffix.lower() in (".yaml", ".yml"):
-            errors.append(located(display(path, root), 1, 1,
-                                  "content files must be plain files, not links or "
-                                  "devices", "replace it with the file itself"))
+    refused: list[Path] = []
+    pending = [os.fspath(content_dir)]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = [e for e in listing if not e.name.startswith(".")]
+        except OSError as exc:
+            errors.append(located(display(Path(exc.filename or folder), root), 1, 1,
+                                  f"folder could not be read ({exc.strerror or exc})"))
+            continue
+        inner = sorted(e.name for e in entries if e.is_dir() and not e.is_symlink())
+        pending += [os.path.join(folder, name) for name in reversed(inner)]
+        for entry in entries:
+            if entry.is_dir():                  # a folder, or a link to one: not a file
+                continue
+            if entry.is_file() and not entry.is_symlink():
+                files.append(Path(entry.path))
+            elif Path(entry.name).suffix.lower() in (".yaml", ".yml"):
+                refused.append(Path(entry.path))
+    errors += [located(display(path, root), 1, 1, "content files must be plain files, not "
+                       "links or devices", "replace it with the file itself")
+               for path in refused]
     # lowercase names first, so a name differing only by case is the one refused
-    return sorted((p for p in files if not p.is_symlink() and p.is_file()),
-                  key=lambda p: (p.name != p.name.lower(), p))
+    return sorted(files, key=lambda p: (p.name != p.name.lower(), p))
 
 
 def place_problem(path: Path, rel: Path, ids: dict[tuple[str, str], Path]
