@@ -97,27 +97,38 @@ def verify(resolved: Resolved, root: Path, sources: Mapping[str, Path] | None = 
     proofs: dict[QuoteKey, str] = {}
     fresh: dict[str, Record] = {}
     index = NameIndex(content)
-    memo = memo if memo is not None and not given else {}
+    memo = memo if not given else None              # given sources: checked afresh
     for article_id, article in content.articles.items():
-        key = (content.document("article", article_id).stamp, source_stamp(article, root),
-               index.signature, stamp(record.path_of(root / "content", article_id)))
-        if article_id not in memo or memo[article_id][0] != key:
-            memo[article_id] = (key, checked_article(content, index, article_id, root,
-                                                     given))
-        result = memo[article_id][1]
+        result = article_checks(content, index, article_id, root, given, memo)
         findings += result.findings + place(content.document("article", article_id),
                                             date_findings(article, today))
         checked |= {(article_id, i) for i in result.verified}
         proofs |= {(article_id, i): text for i, text in result.proofs.items()}
         if result.fresh is not None:
             fresh[article_id] = result.fresh
-    for gone in set(memo) - set(content.articles):
-        del memo[gone]
+    if memo is not None:
+        for gone in set(memo) - set(content.articles):
+            del memo[gone]                          # deleted since: forgotten
     for kind in (k for k in KINDS if k != "article"):  # their summaries
         for id_, item in content.of[kind].items():
             found = unit_findings(("summary",), item.summary) if item.summary else []
             findings += place(content.document(kind, id_), found)
     return Result(Verified(resolved, frozenset(checked), proofs, fresh), tuple(findings))
+
+
+def article_checks(content: Content, index: NameIndex, article_id: str, root: Path,
+                   given: Mapping[str, SourceText], memo: Memo | None) -> ArticleChecks:
+    """One article's results; with a memo, last time's when its file, source text,
+    record and the actors' names are all as they were (without one, nothing is stat-ed
+    for it)."""
+    if memo is None:
+        return checked_article(content, index, article_id, root, given)
+    key = (content.document("article", article_id).stamp,
+           source_stamp(content.articles[article_id], root), index.signature,
+           stamp(record.path_of(root / "content", article_id)))
+    if article_id not in memo or memo[article_id][0] != key:
+        memo[article_id] = (key, checked_article(content, index, article_id, root, given))
+    return memo[article_id][1]
 
 
 def given_sources(content: Content, sources: Mapping[str, Path]
