@@ -61,8 +61,9 @@ def words_of(text: str, longer_than: int = 0) -> set[str]:
 
 
 def normalise(text: str) -> str:
-    """Fold quotation marks, dashes and whitespace so that only the words compare."""
-    return " ".join(text.translate(FOLD).split())
+    """Fold quotation marks, dashes and whitespace so that only the words compare
+    (FOLD changes nothing in ASCII)."""
+    return " ".join((text if text.isascii() else text.translate(FOLD)).split())
 
 
 @dataclass(frozen=True)

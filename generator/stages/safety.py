@@ -158,7 +158,9 @@ MAX_INVISIBLE = 20
 
 def invisible(text: str) -> list[tuple[int, int, str]]:
     """(line, column, what) of every invisible formatting character, at most
-    MAX_INVISIBLE of them."""
+    MAX_INVISIBLE of them. Every one is outside ASCII: an ASCII text has none."""
+    if text.isascii():
+        return []
     found = []
     for match in INVISIBLE.finditer(text):
         before = text[:match.start()]
