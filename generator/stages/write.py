@@ -30,32 +30,33 @@ def write(pages: list[Page], out_dir: Path) -> WriteReport:
 
     Every changed page is first written in full to a temporary file beside its target;
     only then are they renamed into place, one atomic rename each. Files that are not
-    pages are removed last. Each page's bytes are made once, and an unchanged file
-    costs one open and one read.
+    pages are removed last. Each page's bytes are made once, and let go once written
+    aside; an unchanged file costs one open and one read.
     """
     check_paths(pages, out_dir)
     out = os.fspath(out_dir)
-    wanted = {page.path: page.data for page in pages}  # paths are distinct (checked)
-    changed = [(path, data) for path, data in wanted.items()
-               if not same(os.path.join(out, path), data)]
+    changed: list[str] = []
     prepared: list[tuple[str, str]] = []
     folders: set[str] = set()                   # made already: not asked again per page
     renamed = 0
     try:
-        for path, data in changed:               # 1. everything written aside
-            target = os.path.join(out, path)
-            prepared.append((prepare(target, data, folders), target))
+        for page in pages:                       # 1. every changed page written aside
+            data, target = page.data, os.path.join(out, page.path)  # its bytes made once
+            if not same(target, data):
+                prepared.append((prepare(target, data, folders), target))
+                changed.append(page.path)
         for tmp, target in prepared:             # 2. renames only
             os.replace(tmp, target)
             renamed += 1
     finally:
         for tmp, _ in prepared[renamed:]:        # what was not renamed into place
             Path(tmp).unlink(missing_ok=True)
-    removed = [rel for rel in present(out_dir) if rel not in wanted]
+    current = {page.path for page in pages}
+    removed = [rel for rel in present(out_dir) if rel not in current]
     for rel in removed:                          # 3. files that are not pages
         (out_dir / rel).unlink(missing_ok=True)
         prune_empty_dirs((out_dir / rel).parent, out_dir)
-    return WriteReport([path for path, _ in changed], len(pages) - len(changed), removed)
+    return WriteReport(changed, len(pages) - len(changed), removed)
 
 
 def present(out_dir: Path) -> list[str]:
