@@ -34,12 +34,14 @@ class Server:
     def __init__(self, root: Path):
         self.root = root
         self.lines: list[str] = []
+        self.tmp = root.parent / "tmp"     # the preview's temporary folders go here
+        self.tmp.mkdir(exist_ok=True)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "generator.cli", "serve", "--dev-addr", "127.0.0.1:0"],
             cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
             start_new_session=True,
             env={**{k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"},
-                 "PYTHONPATH": str(ROOT)})
+                 "PYTHONPATH": str(ROOT), "TMPDIR": str(self.tmp)})
         threading.Thread(target=self._read, daemon=True).start()
 
     def started(self) -> Server:
@@ -198,6 +200,7 @@ def test_error_keeps_last_good_pages_and_fixing_recovers(server, project):
     edit(project / ACTOR, SUMMARY, "FIXED " + SUMMARY)
     server.wait_for(lambda: "FIXED" in server.page())
     assert server.stop() == 130
+    assert not list(server.tmp.iterdir())   # its site and search indexes went with it
     assert not any("Traceback" in line for line in server.lines)
     # the engine adapter silences Material's notice about its future (NO_MKDOCS_2_WARNING)
     assert not any("Material for MkDocs" in line for line in server.lines), server.lines
@@ -220,6 +223,7 @@ def test_starts_with_broken_content_and_recovers_then_stops_on_kill(project):
         server.process.terminate()                 # a plain `kill`, not Ctrl+C
         assert server.process.wait(timeout=20) == 143
         assert fetch(server.base) is None           # MkDocs stopped with it
+        assert not list(server.tmp.iterdir())       # and removed its site and indexes
     finally:
         server.stop()
 
