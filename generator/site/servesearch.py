@@ -49,7 +49,9 @@ class Indexer:
         self.folders: list[Path] = []          # complete indexes, newest last
         self.site: Path | None = None
         self.wanted = threading.Event()
-        threading.Thread(target=self.run, daemon=True).start()
+        self.closed = False
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
 
     def request(self, site: Path) -> None:
         self.site = site
@@ -59,7 +61,7 @@ class Indexer:
         from generator.site import search
 
         made = 0
-        while self.wanted.wait():
+        while self.wanted.wait() and not self.closed:
             self.wanted.clear()
             made += 1
             folder = self.root / str(made)
@@ -73,6 +75,14 @@ class Indexer:
             for old in sorted(self.root.iterdir()):
                 if old not in self.folders and old != folder:
                     shutil.rmtree(old, ignore_errors=True)
+
+    def close(self) -> None:
+        """Remove every index, once the one being made (if any) is done: removed while
+        Pagefind writes it, its folders could be made again and left behind."""
+        self.closed = True
+        self.wanted.set()
+        self.thread.join(timeout=30)
+        shutil.rmtree(self.root, ignore_errors=True)
 
     def find(self, name: str) -> Path | None:
         """The file called name (a path inside the bundle) in the newest index having it."""
@@ -102,7 +112,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig,
 
 def on_shutdown() -> None:
     if INDEXER:
-        shutil.rmtree(INDEXER.root, ignore_errors=True)
+        INDEXER.close()
 
 
 def answering_search(app: WSGIApp, prefix: str) -> WSGIApp:
