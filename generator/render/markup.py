@@ -54,14 +54,22 @@ def relative(here: str, target: str) -> str:
     path, hash_, anchor = target.partition("#")
     if not path:
         return target
-    url = page_url(path)
-    base = [part for part in page_url(here).split("/") if part not in ("", ".")]
-    parts = [part for part in url.split("/") if part not in ("", ".")]
-    common = 0
-    while common < min(len(base), len(parts)) and base[common] == parts[common]:
+    base, _ = _steps(here)
+    parts, slash = _steps(path)
+    common, most = 0, min(len(base), len(parts))
+    while common < most and base[common] == parts[common]:
         common += 1
-    relurl = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
-    return relurl + ("/" if url.endswith("/") else "") + hash_ + anchor
+    relurl = "/".join((*[".."] * (len(base) - common), *parts[common:])) or "."
+    return relurl + slash + hash_ + anchor
+
+
+@lru_cache(maxsize=1 << 15)
+def _steps(path: str) -> tuple[tuple[str, ...], str]:
+    """The folders and name of a docs file's URL, and its trailing slash (if any): once
+    per file, which the pages link to 65,000 times at 1,000 articles."""
+    url = page_url(path)
+    return (tuple(part for part in url.split("/") if part not in ("", ".")),
+            "/" if url.endswith("/") else "")
 
 
 def from_markdown(escaped: str) -> Markup:
