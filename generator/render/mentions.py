@@ -96,9 +96,11 @@ class Names:
         if self.pattern is None:
             return []
         if escaped not in self.found:
-            kept = [(m.start(), m.end()) for m in PROTECTED.finditer(escaped)]
+            found = list(self.pattern.finditer(escaped))
+            kept = [(m.start(), m.end()) for m in PROTECTED.finditer(escaped)] \
+                if found else []            # links looked for only around names found
             self.found[escaped] = [
-                m for m in self.pattern.finditer(escaped)
+                m for m in found
                 if not any(start < m.end() and m.start() < end for start, end in kept)]
         return self.found[escaped]
 
