@@ -1,7 +1,8 @@
 """Stage 4, render: turn resolved content into Markdown pages (path -> text).
 
-Every page is a template (one per page kind, in generator/templates/pages/, with shared
-macros in partials/) filled with a typed view of what the page shows: the view's fields
+Every page is a template (one per page kind, in generator/templates/pages/, with the
+SVG macros in partials/ and the blocks many pages repeat, `m.quote(...)` and the like,
+written by `blocks`) filled with a typed view of what the page shows: the view's fields
 are the only names its template sees. One Jinja2 environment, built once, with
 StrictUndefined and HTML autoescaping: writers' text may use Markdown, but any HTML they
 type is escaped.
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from functools import cache, partial
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 import jinja2
@@ -20,7 +22,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from generator.kinds import KINDS
-from generator.render import article, entities, indexes, meta, sitewide
+from generator.render import article, blocks, entities, indexes, meta, sitewide
 from generator.render.filters import FILTERS, day
 from generator.render.indexes import Pending
 from generator.render.listings import CAP, Lists, lists
@@ -155,8 +157,17 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(FILTERS)
     env.filters.update(HTML_FILTERS)
-    env.globals.update(a=a, href=href)
+    env.globals.update(a=a, href=href, m=SimpleNamespace(
+        **blocks.ANYWHERE, **{name: on_page(build) for name, build in blocks.ON_PAGE.items()}))
     return env
+
+
+def on_page(build: Callable[..., Markup]) -> Callable[..., Markup]:
+    """`{{ m.quote(q) }}`: a block of `blocks` written for this page."""
+    @jinja2.pass_context
+    def write(context: Context, *args: Any) -> Markup:
+        return build(context["html"], context["here"], *args)
+    return write
 
 
 def _html(context: Context) -> Html:
