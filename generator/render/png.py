@@ -21,13 +21,20 @@ FINAL_BLOCK = b"\x03\x00"          # an empty last block (fixed Huffman codes)
 ADLER = 65521
 
 
-def png(width: int, palette: bytes, bands: Iterable[tuple[bytes | int, int]]) -> bytes:
+Packed = tuple[bytes, int]
+"""Rows compressed by `squeeze`, and their Adler-32."""
+Band = bytes | int | Packed
+"""Rows as their bytes (each row a 0 filter byte and its pixels), as a count of blank
+rows (all index 0), or already packed."""
+
+
+def png(width: int, palette: bytes, bands: Iterable[tuple[Band, int]]) -> bytes:
     """An 8-bit palette PNG of `width` pixels per row; `bands` in order from the top,
-    each (row bytes, each row a 0 filter byte and its pixels; or a count of blank rows,
-    all index 0) with its row count. `palette` is RGB triples."""
+    each with its row count. `palette` is RGB triples."""
     data, adler, height = [ZLIB_HEADER], 1, 0
     for rows, count in bands:
-        packed, checksum = blank(count, width) if isinstance(rows, int) else squeeze(rows)
+        packed, checksum = blank(count, width) if isinstance(rows, int) else \
+            rows if isinstance(rows, tuple) else squeeze(rows)
         data.append(packed)
         adler = combine(adler, checksum, count * (width + 1))
         height += count
@@ -37,14 +44,14 @@ def png(width: int, palette: bytes, bands: Iterable[tuple[bytes | int, int]]) ->
                      chunk(b"IDAT", b"".join(data)), chunk(b"IEND", b"")])
 
 
-def squeeze(rows: bytes) -> tuple[bytes, int]:
+def squeeze(rows: bytes) -> Packed:
     """One band as a raw deflate stream ending on a byte boundary, and its Adler-32."""
     stream = zlib.compressobj(1, zlib.DEFLATED, -15)
     return stream.compress(rows) + stream.flush(zlib.Z_SYNC_FLUSH), zlib.adler32(rows)
 
 
 @cache
-def blank(count: int, width: int) -> tuple[bytes, int]:
+def blank(count: int, width: int) -> Packed:
     """`count` blank rows (filter byte and pixels all 0), compressed once per size."""
     return squeeze(bytes(count * (width + 1)))
 

@@ -29,7 +29,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 from generator.render.glyphs import Face
-from generator.render.png import png
+from generator.render.png import Band, Packed, png, squeeze
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
@@ -62,21 +62,34 @@ def face(size: int) -> Face:
 def preview(headline: str, site: str, line: str) -> bytes:
     """The PNG for one article: the site's name, the headline, and a line of detail
     (dateline and date)."""
-    shared, shared_rows = backdrop(site)
-    canvas, drawn = shared.copy(), list(shared_rows)
+    canvas, own = backdrop(site)[0].copy(), [False] * HEIGHT
     picture = canvas[:, LEFT:]
     size, lines = fit(" ".join(headline.split()), WIDTH - 2 * MARGIN)
     top = MARGIN + 60
     for i, text in enumerate(lines):
         for y in face(size).draw(picture, (MARGIN, top + i * size * 1.2), text, TEXT):
-            drawn[y] = True
+            own[y] = True
     detail = " ".join(line.split())
     for y in face(32).draw(picture, (MARGIN, HEIGHT - MARGIN - 40), detail, MUTED):
-        drawn[y] = True
+        own[y] = True
+    return png(WIDTH, bytes(PALETTE), bands(site, canvas, own))
+
+
+def bands(site: str, canvas: np.ndarray, own: list[bool]) -> list[tuple[Band, int]]:
+    """The picture's runs of rows for `png`: blank ones by their count, those only the
+    backdrop marks (the site's name, the bottom bar: the same in every picture) packed
+    once, the rest as their bytes."""
+    drawn = [mine or shared for mine, shared in zip(own, backdrop(site)[1], strict=True)]
     edges = [0, *(y for y in range(1, HEIGHT) if drawn[y] != drawn[y - 1]), HEIGHT]
-    return png(WIDTH, bytes(PALETTE), [
-        (canvas[start:stop].tobytes() if drawn[start] else stop - start, stop - start)
-        for start, stop in pairwise(edges)])
+    return [(canvas[start:stop].tobytes() if any(own[start:stop])
+             else shared_band(site, start, stop) if drawn[start] else stop - start,
+             stop - start) for start, stop in pairwise(edges)]
+
+
+@cache
+def shared_band(site: str, start: int, stop: int) -> Packed:
+    """Rows start to stop of the backdrop, compressed once."""
+    return squeeze(backdrop(site)[0][start:stop].tobytes())
 
 
 @cache
