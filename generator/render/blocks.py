@@ -18,6 +18,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from generator.render.chartsvg import range_chart
 from generator.render.escape import inline
 from generator.render.filters import day, partial_date
 from generator.render.listings import Chunk
@@ -131,5 +132,6 @@ ON_PAGE: dict[str, Callable[..., Markup]] = {
     "mentions": mentions, "pager": pager, "link": link,
 }
 """Blocks written for one page (given its `Html` and docs path first)."""
-ANYWHERE: dict[str, Callable[..., Any]] = {"status": status, "legend": legend}
+ANYWHERE: dict[str, Callable[..., Any]] = {"status": status, "legend": legend,
+                                            "range_chart": range_chart}
 """Blocks that are the same on every page."""

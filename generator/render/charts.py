@@ -1,8 +1,8 @@
 """Charts drawn at build time: the geometry of a weapon-range bar chart.
 
 This module only computes numbers (bar lengths, axis ticks in km and miles); the SVG
-itself is written by the template `partials/_chart.svg.j2`, so writers' text is escaped
-by the same filters as everywhere else.
+itself is written by `chartsvg.py`, writers' text escaped by the same functions as
+everywhere else.
 """
 
 from __future__ import annotations
