@@ -135,11 +135,9 @@ def missing(content: Content, loc: Loc, target: str, ref: str) -> tuple[str, str
 
 def references(content: Content) -> Iterator[tuple[str, str, Loc, str, str]]:
     """Every reference in the content: (kind, id, location, target kind, ref)."""
-    for kind in KINDS.values():
-        for id_, model in content.of[kind.name].items():
-            for ref in kind.refs:
-                for loc, target_id, _ in ref.find(model):
-                    yield kind.name, id_, loc, ref.target, target_id
+    for (kind, id_), found in referred(content).items():
+        for loc, ref, target_id, _ in found:
+            yield kind, id_, loc, ref.target, target_id
 
 
 Referred = dict[tuple[str, str], list[tuple[Loc, Ref, str, Any]]]
@@ -147,7 +145,7 @@ Referred = dict[tuple[str, str], list[tuple[Loc, Ref, str, Any]]]
 
 
 def referred(content: Content) -> Referred:
-    """Every file's references, in the order `references` gives them."""
+    """Every file's references (kind by kind, file by file, field by field)."""
     return {(kind.name, id_): [(loc, ref, target_id, item) for ref in kind.refs
                                for loc, target_id, item in ref.find(model)]
             for kind in KINDS.values() for id_, model in content.of[kind.name].items()}
