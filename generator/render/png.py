@@ -1,11 +1,17 @@
 """A palette PNG written directly from rows of pixels, compressed band by band.
 
 A link preview is mostly background: compressing its blank rows was half of the PNG
-encoder's time. Here the rows that hold something are compressed (zlib level 1), and a
-run of blank rows is a compressed run cached by its length. Each band is its own raw
-deflate stream closed by a sync flush (byte-aligned, not final), so the bands join into
-one valid zlib stream; its Adler-32 is combined from the bands' own. The same rows
-always give the same bytes, and no chunk carries a time or other metadata.
+encoder's time. Here the rows that hold something are compressed, and a run of blank
+rows is a compressed run cached by its length. Each band is its own raw deflate stream
+closed by a sync flush (byte-aligned, not final), so the bands join into one valid zlib
+stream; its Adler-32 is combined from the bands' own. No chunk carries a time or other
+metadata, so the same rows always give the same bytes.
+
+The deflate encoder is ISA-L's (the `isal` package, level 1), not zlib's: with zlib's
+fastest level a picture took 1.6 ms, with ISA-L 1.0 ms, and its files are 5 % smaller;
+any inflater reads them. ISA-L picks its code path by processor, and its output is the
+same on every x86-64 with SSE4.2 (older processors and other architectures may give
+other bytes for the same pixels, as another zlib build may).
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ import struct
 import zlib
 from collections.abc import Iterable
 from functools import cache
+
+from isal import isal_zlib
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 ZLIB_HEADER = b"\x78\x01"          # deflate, 32 KB window, fastest level
@@ -46,8 +54,9 @@ def png(width: int, palette: bytes, bands: Iterable[tuple[Band, int]]) -> bytes:
 
 def squeeze(rows: bytes) -> Packed:
     """One band as a raw deflate stream ending on a byte boundary, and its Adler-32."""
-    stream = zlib.compressobj(1, zlib.DEFLATED, -15)
-    return stream.compress(rows) + stream.flush(zlib.Z_SYNC_FLUSH), zlib.adler32(rows)
+    stream = isal_zlib.compressobj(1, isal_zlib.DEFLATED, -15)
+    return stream.compress(rows) + stream.flush(isal_zlib.Z_SYNC_FLUSH), \
+        isal_zlib.adler32(rows)
 
 
 @cache

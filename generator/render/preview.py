@@ -24,10 +24,13 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+import isal
 import numpy as np
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
+from generator.render import glyphs
+from generator.render import png as png_module
 from generator.render.glyphs import Face
 from generator.render.png import Band, Packed, png, squeeze
 
@@ -139,8 +142,12 @@ def wrap(text: str, shape: Face, width: int) -> list[str]:
     return lines
 
 
-SOURCE = hashlib.sha256(Path(__file__).read_bytes() + PIL.__version__.encode()).hexdigest()
-"""What the drawing code is: a picture drawn by other code (or Pillow) is drawn again."""
+SOURCE = hashlib.sha256(b"".join(
+    [*(Path(module.__file__ or "").read_bytes() for module in (glyphs, png_module)),
+     Path(__file__).read_bytes(), PIL.__version__.encode(), isal.__version__.encode()])
+).hexdigest()
+"""What the drawing and encoding code is (this module, glyphs.py, png.py, Pillow and
+ISA-L): a picture made by other code is drawn again."""
 
 
 def digest(data: bytes) -> str:
