@@ -34,7 +34,7 @@ import yaml
 from generator.site import search
 from generator.site.engine import ENGINE_NAMES, installed
 
-from . import synth
+from . import synth, trash
 from .floor import make_floor
 from .preview import preview_latency
 from .report import machine, render, scaling
@@ -63,13 +63,17 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     print(machine(), flush=True)
     results = []
-    for n in args.sizes:
-        full = n <= args.full_upto
-        result = run_size(n, args.out / f"n{n}", args.repeats if full else 1, full,
-                          preview=full and not args.no_preview)
-        (args.out / f"results-{n}.json").write_text(json.dumps(result, indent=1))
-        print(render(result), flush=True)
-        results.append(result)
+    trash.use(args.out / "trash")                   # old output deleted once timing ends
+    try:
+        for n in args.sizes:
+            full = n <= args.full_upto
+            result = run_size(n, args.out / f"n{n}", args.repeats if full else 1, full,
+                              preview=full and not args.no_preview)
+            (args.out / f"results-{n}.json").write_text(json.dumps(result, indent=1))
+            print(render(result), flush=True)
+            results.append(result)
+    finally:
+        trash.empty()
     if len(results) > 1:
         print(scaling(results), flush=True)
     return 0
@@ -133,8 +137,8 @@ def busiest_actor(content: Path) -> str:
 
 def clean(root: Path) -> None:
     """No generated pages and no site: the next build is a clean one."""
-    for name in ("site", "docs"):
-        shutil.rmtree(root / name, ignore_errors=True)
+    for name in ("site", "docs", ".explainer"):
+        trash.discard(root / name)
     for name in PROJECT_FILES:
         if name.startswith("docs/") and (REPO / name).exists():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -142,8 +146,7 @@ def clean(root: Path) -> None:
 
 
 def fresh_project(root: Path, n: int) -> Path:
-    if root.exists():
-        shutil.rmtree(root)
+    trash.discard(root)
     for name in PROJECT_FILES:
         source, target = REPO / name, root / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -194,7 +197,7 @@ def floor_build(root: Path, floor: Path, fresh: bool) -> dict[str, Any]:
     """The floor project (made from the built site the first time), built and indexed."""
     counts = make_floor(root, floor) if fresh else json.loads((floor / "counts.json").read_text())
     (floor / "counts.json").write_text(json.dumps(counts))
-    shutil.rmtree(floor / "site", ignore_errors=True)
+    trash.discard(floor / "site")
     engine, _ = run([*ENGINE, str(floor / "mkdocs.yml")], REPO)
     before = cpu_of_children()
     problem = search.index(floor / "site")
@@ -251,7 +254,7 @@ def engine_builds(root: Path, article: Path) -> dict[str, dict[str, float]]:
         if not installed(name):
             continue
         site = root / f"site-{name}"
-        shutil.rmtree(site, ignore_errors=True)
+        trash.discard(site)
         command = [*ENGINE, str(root / "mkdocs.yml"), "--engine", name, "--site", str(site)]
         built, _ = run([*command, "--strict"], REPO)
         edit(article, "body")
@@ -259,7 +262,7 @@ def engine_builds(root: Path, article: Path) -> dict[str, dict[str, float]]:
         rebuilt, _ = run([*command, "--dirty"], REPO)      # as serve rebuilds: not strict
         timings[name] = {"clean_cpu_s": built.cpu_s, "clean_wall_s": built.wall_s,
                          "dirty_cpu_s": rebuilt.cpu_s, "dirty_wall_s": rebuilt.wall_s}
-        shutil.rmtree(site, ignore_errors=True)
+        trash.discard(site)
     return timings
 
 

@@ -12,12 +12,13 @@ what the engine and search cost for this many pages of this many words.
 from __future__ import annotations
 
 import random
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .trash import discard
 
 
 def words(text: str) -> list[str]:
@@ -77,8 +78,7 @@ def page_of(docs: Path, page: Path, site: Path) -> Path:
 
 def make_floor(project: Path, floor: Path, seed: int = 7) -> dict[str, int]:
     """Write the floor project beside `project`; return its page and word counts."""
-    if floor.exists():
-        shutil.rmtree(floor)
+    discard(floor)
     rng = random.Random(seed)
     docs, site = project / "docs", project / "site"
     pages = sorted(p for p in docs.rglob("*.md")

@@ -41,6 +41,8 @@ def bench(tmp_path_factory):
          "--repeats", "1", "--no-preview", "--out", str(out)],
         cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+    assert sorted(p.name for p in out.iterdir()) == [      # old output moved aside, then
+        "n5", "n8", "results-5.json", "results-8.json"]   # deleted once timing ended
     return done.stdout, json.loads((out / "results-5.json").read_text())
 
 
@@ -101,3 +103,24 @@ def test_the_preview_timing_sees_each_edit_shown_and_found_by_search(tmp_path):
                      r"\(wall-clock, median of 2\)", done.stdout), done.stdout
     assert len(re.findall(r"edit \d: shown [\d.]+ s, searchable [\d.]+ s",
                           done.stdout)) == 2, done.stdout
+
+
+def test_discarded_output_is_moved_aside_until_the_trash_is_emptied(tmp_path):
+    from benchmarks import trash
+
+    docs = tmp_path / "project" / "docs"
+    (docs / "articles").mkdir(parents=True)
+    (docs / "articles" / "a.md").write_text("a")
+    trash.use(tmp_path / "trash")
+    try:
+        trash.discard(docs)
+        trash.discard(tmp_path / "project" / "site")          # absent: nothing to do
+        assert not docs.exists()
+        [kept] = (tmp_path / "trash").iterdir()
+        assert (kept / "articles" / "a.md").read_text() == "a"  # renamed, not deleted
+    finally:
+        trash.empty()
+    assert not (tmp_path / "trash").exists()
+    (docs / "b").mkdir(parents=True)
+    trash.discard(docs)                                       # no trash in use: deleted
+    assert not docs.exists() and not (tmp_path / "trash").exists()
