@@ -154,18 +154,22 @@ def test_bands_of_rows_join_into_one_image():
         r[1:] for r in rows[2:]] + [bytes(8)]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.text(alphabet="AVWaoTyfj.,’“ ÅÉgq̴1-", max_size=24),
-       st.sampled_from([32, 42, 72]), st.integers(0, 639), st.integers(0, 639))
-def test_a_line_set_from_kept_glyphs_is_the_line_pillow_draws(text, size, dx, dy):
+       st.sampled_from([32, 42, 72]), st.integers(0, 639), st.integers(0, 639),
+       st.sampled_from([MUTED, TEXT]), st.sampled_from(["gypsy ÅÉ", ""]),
+       st.integers(-60, 400))
+def test_a_line_set_from_kept_glyphs_is_the_line_pillow_draws(text, size, dx, dy, ink,
+                                                              under, across):
     """glyphs.py sets each glyph where Pillow's layout puts it, at any fraction of a
-    pixel, and blends the line as Pillow does, over text already there too."""
-    x, y = 40 + dx / 640, 60 + dy / 640
+    pixel, and blends the line as Pillow does: over text already there, onto blank
+    background (where white is set straight in), and cut at the picture's edges."""
+    x, y = across + dx / 640, 60 + dy / 640
     image = Image.new("L", (400, 200), 0)
-    ImageDraw.Draw(image).text((30, 50), "gypsy ÅÉ", font=font(size), fill=TEXT)
+    ImageDraw.Draw(image).text((30, 50), under, font=font(size), fill=TEXT)
     ours = np.asarray(image).copy()
-    ImageDraw.Draw(image).text((x, y), text, font=font(size), fill=MUTED)
-    face(size).draw(ours, (x, y), text, MUTED)
+    ImageDraw.Draw(image).text((x, y), text, font=font(size), fill=ink)
+    face(size).draw(ours, (x, y), text, ink)
     assert np.array_equal(ours, np.asarray(image))
 
 

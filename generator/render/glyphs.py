@@ -14,7 +14,6 @@ compares the result with Pillow's own drawing.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -33,6 +32,9 @@ class Glyph:
     """Where the mask sits from the pen (top from the line's ascender, as Pillow)."""
     advance: int
     """How far the pen moves after it, in 1/64 pixel."""
+    height: int
+    width: int
+    """The mask's size (0 for a glyph that marks nothing)."""
 
 
 @dataclass
@@ -71,38 +73,54 @@ class Face:
              ink: int) -> range:
         """Draw one line of text in shade `ink` with its ascender at xy, as Pillow's
         `ImageDraw.Draw(picture).text(xy, text, fill=ink, font=self.font)` does; the
-        rows it may have marked."""
-        placed = list(self.place(text, xy))
+        rows it may have marked.
+
+        The glyphs are set into a line of their own, which is then blended onto the
+        picture; white (255) onto background that is still blank is the line itself, so
+        such a line is set straight into the picture (a headline's lines, mostly)."""
+        placed = self.place(text, xy)
         if not placed:
             return range(0)
-        left = min(x for x, _, _ in placed)
-        top = min(y for _, y, _ in placed)
-        right = max(x + mask.shape[1] for x, _, mask in placed)
-        bottom = max(y + mask.shape[0] for _, y, mask in placed)
-        line = np.zeros((bottom - top, right - left), np.uint8)
+        left = min(x for x, _, _, _, _ in placed)
+        top = min(y for _, y, _, _, _ in placed)
+        right = max(x + width for x, _, _, _, width in placed)
+        bottom = max(y + height for _, y, _, height, _ in placed)
+        onto = picture[top:bottom, left:right] if left >= 0 and top >= 0 else None
+        direct = ink == 255 and onto is not None and onto.shape == (bottom - top, right - left) \
+            and not onto.any()
+        line = onto if direct and onto is not None else \
+            np.zeros((bottom - top, right - left), np.uint8)
         reach = left                        # no glyph set so far reaches this column
-        for x, y, mask in placed:
-            spot = line[y - top:y - top + mask.shape[0], x - left:x - left + mask.shape[1]]
+        for x, y, mask, height, width in placed:
+            spot = line[y - top:y - top + height, x - left:x - left + width]
             if x >= reach:
                 spot[...] = mask
             else:                           # may overlap one before: one over the other
                 spot[...] = spot + divide(mask.astype(np.uint32) * (255 - spot))
-            reach = max(reach, x + mask.shape[1])
-        blend(picture, line, left, top, ink)
+            reach = max(reach, x + width)
+        if not direct:
+            blend(picture, line, left, top, ink)
         return range(max(top, 0), min(bottom, picture.shape[0]))
 
-    def place(self, text: str, xy: tuple[float, float]) -> Iterator[tuple[int, int, Pixels]]:
-        """(x, y, mask) of each glyph that marks the picture."""
+    def place(self, text: str, xy: tuple[float, float]
+              ) -> list[tuple[int, int, Pixels, int, int]]:
+        """(x, y, mask, height, width) of each glyph that marks the picture."""
         x_frac, x_whole = math.modf(xy[0])
         y_frac, y_whole = math.modf(xy[1])
         pen = math.floor(x_frac * 64 + 0.5)
-        down = -((32 - math.floor(y_frac * 64 + 0.5)) >> 6)  # Pillow rounds up past half
+        down = int(y_whole) - ((32 - math.floor(y_frac * 64 + 0.5)) >> 6)  # Pillow rounds
+        across, glyphs, kerning = int(x_whole), self.glyphs, self.kerning  # up past half
+        placed = []
         for i, char in enumerate(text):
-            glyph = self.glyph(char)
-            if glyph.mask.size:
-                yield (int(x_whole) + ((pen + 32) >> 6) + glyph.left,
-                       int(y_whole) + down + glyph.top, glyph.mask)
-            pen += glyph.advance + (self.kern(char, text[i + 1]) if i + 1 < len(text) else 0)
+            glyph = glyphs.get(char) or self.glyph(char)
+            if glyph.height:
+                placed.append((across + ((pen + 32) >> 6) + glyph.left, down + glyph.top,
+                               glyph.mask, glyph.height, glyph.width))
+            if i + 1 < len(text):
+                pair = (char, text[i + 1])
+                pen += kerning[pair] if pair in kerning else self.kern(*pair)
+            pen += glyph.advance
+        return placed
 
 
 def rendered(font: ImageFont.FreeTypeFont, char: str) -> Glyph:
@@ -110,7 +128,9 @@ def rendered(font: ImageFont.FreeTypeFont, char: str) -> Glyph:
     mask, (left, top) = font.getmask2(char, "L")
     image = Image.new("L", mask.size, 0)
     ImageDraw.Draw(image).text((-left, -top), char, font=font, fill=255)
-    return Glyph(np.asarray(image), left, top, sixty_fourths(font.getlength(char)))
+    pixels = np.asarray(image)
+    height, width = pixels.shape if pixels.size else (0, 0)
+    return Glyph(pixels, left, top, sixty_fourths(font.getlength(char)), height, width)
 
 
 def sixty_fourths(pixels: float) -> int:
