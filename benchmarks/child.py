@@ -30,11 +30,13 @@ TIME = "/usr/bin/time"
 def main(command: str, root: str) -> dict[str, object]:
     project = Project(Path(root).resolve())
     start, start_cpu = time.perf_counter(), time.process_time()
+    start_sys = resource.getrusage(resource.RUSAGE_SELF).ru_stime
     checked, report = generate(project)
     generated = time.perf_counter()
     result: dict[str, object] = {
         "generate_s": generated - start,
         "generate_cpu_s": time.process_time() - start_cpu,
+        "generate_sys_s": resource.getrusage(resource.RUSAGE_SELF).ru_stime - start_sys,
         "content_files": len(checked.value.resolved.content.paths),
         "warnings": len(checked.warnings),
         "pages": len(report.written) + report.unchanged,

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 
 FIGURES = [
     r"generate: [\d.]+ s \([\d.]+ s\), [\d.]+ ms per content file; ÷ libyaml's load of the "
-    r"same files \([\d.]+ s\): [\d.]+×",
+    r"same files \([\d.]+ s\): [\d.]+×; of it in the kernel [\d.]+ s",
     r"full build: [\d.]+ s \([\d.]+ s\) = generate [\d.]+ \+ MkDocs [\d.]+ \+ Pagefind "
     r"[\d.]+ \+ Python start-up [\d.]+; ÷ floor: [\d.]+×",
     r"floor, the same \d+ pages and [\d,]+ visible words as plain paragraphs: [\d.]+ s",
