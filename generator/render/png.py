@@ -9,9 +9,9 @@ metadata, so the same rows always give the same bytes.
 
 The deflate encoder is ISA-L's (the `isal` package, level 1), not zlib's: with zlib's
 fastest level a picture took 1.6 ms, with ISA-L 1.0 ms, and its files are 5 % smaller;
-any inflater reads them. ISA-L picks its code path by processor, and its output is the
-same on every x86-64 with SSE4.2 (older processors and other architectures may give
-other bytes for the same pixels, as another zlib build may).
+any inflater reads them. The same pixels give the same bytes on a machine; ISA-L picks
+its code path by processor, so another kind of processor may give other, equally valid
+bytes (as another build of zlib may).
 """
 
 from __future__ import annotations
