@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.checks.rules import RuleName
 
@@ -87,6 +88,20 @@ def check(attribution: str, status: str, named: bool,
     """Every rule the attribution breaks. `named`: it names an actor or the outlet;
     `paragraph()`: the source's paragraph this fact comes from, when known (asked only
     for a plural attribution: finding it is most of the cost of a key fact's check)."""
+    problems, plural = judged(attribution, status, named)
+    if plural and (source := paragraph()) is not None and rests_on_one(source):
+        return [*problems, Problem(
+            "plural-attribution-one-source",
+            f"'{attribution}' is plural, but the source gives this to one person",
+            "use the singular, as the source does")]
+    return list(problems)
+
+
+@lru_cache(maxsize=4096)
+def judged(attribution: str, status: str, named: bool) -> tuple[tuple[Problem, ...], bool]:
+    """The rules the attribution breaks on its own words, and whether it is plural (then
+    the source's paragraph is asked). Worked out once per attribution, status and
+    naming: the same few attributions ("two U.S. officials") come back fact after fact."""
     problems: list[Problem] = []
     found = list(mentions(attribution))
     if status == "confirmed" and (found or not (named or ON_RECORD.search(attribution))):
@@ -106,16 +121,25 @@ def check(attribution: str, status: str, named: bool,
                 f"'{attribution}' does not say why the {m.noun} would know",
                 "describe their position, e.g. 'familiar with the decision' or "
                 "'U.S. officials'"))
-    plural = [m for m in found if m.plural]
-    if plural and (source := paragraph()) is not None and rests_on_one(source):
-        problems.append(Problem(
-            "plural-attribution-one-source",
-            f"'{attribution}' is plural, but the source gives this to one person",
-            "use the singular, as the source does"))
-    return problems
+    return tuple(problems), any(m.plural for m in found)
 
 
 def rests_on_one(paragraph: str) -> bool:
     """The source paragraph names a single anonymous source and no plural one."""
-    nouns = {noun.lower() for noun in NOUN.findall(paragraph)}   # the mentions' nouns
+    nouns = nouns_in(paragraph)
     return bool(nouns & SINGULAR) and not nouns & PLURAL
+
+
+NOUNS = SINGULAR | PLURAL
+WORDS = bytes(c | 0x20 if chr(c).isalpha() else c if chr(c).isalnum() or c == ord("_")
+              else 0x20 for c in range(128)).ljust(256, b" ")
+"""For ASCII text: letters lowercased, digits and '_' kept, anything else a space."""
+
+
+def nouns_in(text: str) -> set[str]:
+    """The nouns of anonymous sources a text names, lowercased: NOUN's matches. In
+    ASCII text a match is a whole run of word characters, so the runs are cut with a
+    byte table (WORDS) and compared, ten times faster than the regex."""
+    if not text.isascii():
+        return {noun.lower() for noun in NOUN.findall(text)}
+    return NOUNS.intersection(text.encode().translate(WORDS).decode().split())

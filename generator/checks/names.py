@@ -33,6 +33,7 @@ class NameIndex:
         self.signature = tuple((a, x.name, tuple(x.aliases), x.kind, x.affiliation)
                                for a, x in content.actors.items())
         names = sorted(self.ids, key=len, reverse=True)
+        self.naming: dict[str, bool] = {}
         self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"
                                   if names else r"(?!x)x")
 
@@ -45,4 +46,8 @@ class NameIndex:
         return {a for m in self.pattern.finditer(text) for a in self.ids[m.group(0)]}
 
     def named(self, text: str) -> bool:
-        return self.pattern.search(text) is not None
+        """Whether the text names an actor; asked for every key fact's attribution, a
+        few hundred different ones at 1,000 articles, each looked for once."""
+        if text not in self.naming:
+            self.naming[text] = self.pattern.search(text) is not None
+        return self.naming[text]
