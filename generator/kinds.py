@@ -9,7 +9,6 @@ one entry here plus its model and its templates.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,23 +30,22 @@ class Ref:
     target: str
     into: str | None = None
 
-    def find(self, model: Any) -> Iterator[tuple[Loc, str, Any]]:
-        """(location, id, item) for every id this field holds in `model`; item is the
-        list item the first `*` stands for (a quote, an event), else the model."""
-        return _walk(model, self.path, (), None)
-
-
-def _walk(value: Any, path: tuple[str, ...], loc: Loc, item: Any
-          ) -> Iterator[tuple[Loc, str, Any]]:
-    if value is None:
-        return
-    if not path:
-        yield loc, value, item
-    elif path[0] == "*":
-        for i, element in enumerate(value):
-            yield from _walk(element, path[1:], (*loc, i), element if item is None else item)
-    else:
-        yield from _walk(getattr(value, path[0]), path[1:], (*loc, path[0]), item)
+    def find(self, model: Any) -> list[tuple[Loc, str, Any]]:
+        """(location, id, item) for every id this field holds in `model`, in the order
+        of the lists; item is the list item the first `*` stands for (a quote, an
+        event), else None. Walked a step of the path at a time for all the values
+        reached (one list each), not a generator per value and step: resolve walks
+        every field of every file."""
+        reached: list[tuple[Loc, Any, Any]] = [((), model, None)]
+        for step in self.path:
+            if step == "*":
+                reached = [((*loc, i), element, element if item is None else item)
+                           for loc, value, item in reached if value is not None
+                           for i, element in enumerate(value)]
+            else:
+                reached = [((*loc, step), getattr(value, step), item)
+                           for loc, value, item in reached if value is not None]
+        return [found for found in reached if found[1] is not None]
 
 
 @dataclass(frozen=True)

@@ -102,4 +102,4 @@ def placeholder(annotation: Any) -> Any:
 def absent(*values: object) -> bool:
     """Whether any of the values is a placeholder of `salvage` (an invalid value, which
     its own error reports): the checks that read it skip it."""
-    return any(value is None for value in values)
+    return None in values           # None is never equal to a value that is not None
