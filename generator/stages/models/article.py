@@ -17,6 +17,7 @@ from generator.stages.models.fields import (
     Strict,
     Text,
     Url,
+    empty,
 )
 from generator.stages.models.places import ArticlePlace, Reach
 from generator.stages.models.site import Author
@@ -48,15 +49,15 @@ class Source(Strict):
     """When the report itself was published."""
     bylines: list[Text] = Field(min_length=1)
     """The reporters named in the byline."""
-    additional_reporting: list[Text] = []
+    additional_reporting: list[Text] = empty()
     """Reporters credited with additional reporting."""
-    editors: list[Text] = []
+    editors: list[Text] = empty()
     """Editors credited at the end of the report."""
     dateline: Text
     """The place the report was filed from, e.g. WASHINGTON."""
     text: RelativePath | None = None
     """Path to a local plain-text copy of the report, used to verify quotes."""
-    accept: list[Acceptance] = []
+    accept: list[Acceptance] = empty()
     """Warnings about the source accepted, each with a reason (e.g. no-source-url)."""
 
 
@@ -68,13 +69,13 @@ class KeyFact(Strict):
     status: Status
     """confirmed (on the record), reported (sourced reporting), claimed (one side
     says so) or disputed (contested)."""
-    actors: list[Id] = []
+    actors: list[Id] = empty()
     """Ids of actors this fact is about."""
-    weapons: list[Id] = []
+    weapons: list[Id] = empty()
     """Ids of weapons this fact is about."""
-    places: list[Id] = []
+    places: list[Id] = empty()
     """Ids of places this fact is about."""
-    accept: list[Acceptance] = []
+    accept: list[Acceptance] = empty()
     """Warnings of the editorial checks accepted for this fact, each with a reason."""
 
 
@@ -107,7 +108,7 @@ class Quote(Strict):
     pull: bool = False
     """true for the one quote shown large near the top of the article (without it, the
     first quote is)."""
-    accept: list[Acceptance] = []
+    accept: list[Acceptance] = empty()
     """Warnings of the editorial checks accepted for this quote, each with a reason."""
 
 
@@ -116,11 +117,11 @@ class Event(Strict):
     """When: 2024, 2024-08 or 2024-11-17."""
     event: Text
     """What happened, in our words."""
-    actors: list[Id] = []
+    actors: list[Id] = empty()
     """Ids of actors involved."""
-    weapons: list[Id] = []
+    weapons: list[Id] = empty()
     """Ids of weapons involved."""
-    places: list[Id] = []
+    places: list[Id] = empty()
     """Ids of places where it happened."""
     scheduled: bool = False
     """true for an event still to come when the article is published (a vote, an
@@ -161,9 +162,9 @@ class Article(Strict):
     the site leaves it out until that day."""
     updated: Day | None = None
     """When the explainer was last updated, if it was."""
-    tags: list[Text] = []
+    tags: list[Text] = empty()
     """Topics, for the tags page."""
-    authors: list[Author] = []
+    authors: list[Author] = empty()
     """Who wrote this explainer, when not the site's authors (content/site.yaml)."""
     source: Source
     """The report this explainer summarises."""
@@ -176,23 +177,23 @@ class Article(Strict):
     """Why the reader should care (Markdown)."""
     key_facts: list[KeyFact] = Field(min_length=1)
     """The key facts, each with who says so."""
-    actors: list[ArticleActor] = []
+    actors: list[ArticleActor] = empty()
     """Who acts or speaks in the story."""
-    weapons: list[ArticleWeapon] = []
+    weapons: list[ArticleWeapon] = empty()
     """The weapon systems the story names."""
-    places: list[ArticlePlace] = []
+    places: list[ArticlePlace] = empty()
     """Where the story happens: each place is marked on the article's map."""
-    reach: Annotated[list[Reach], Field(max_length=3)] = []
+    reach: Annotated[list[Reach], Field(max_length=3)] = empty()
     """Weapon reaches to draw on the article's map (at most three)."""
-    quotes: list[Quote] = []
+    quotes: list[Quote] = empty()
     """Direct quotations, verbatim and attributed."""
-    timeline: list[Event] = []
+    timeline: list[Event] = empty()
     """What happened when."""
-    questions: list[Question] = []
+    questions: list[Question] = empty()
     """Questions a reader may ask, each answered in a card, e.g. "Why now?"."""
-    unknowns: list[Text] = []
+    unknowns: list[Text] = empty()
     """What we don't know yet."""
-    corrections: list[Correction] = []
+    corrections: list[Correction] = empty()
     """Corrections made to this explainer, oldest first."""
 
     @field_validator("quotes")

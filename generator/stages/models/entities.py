@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from generator.stages.models.fields import Day, Id, Markdown, Strict, Text
+from generator.stages.models.fields import Day, Id, Markdown, Strict, Text, empty
 
 
 class DatedTitle(Strict):
@@ -60,18 +60,18 @@ class Actor(Strict):
     """Title or role, or for a country a one-line description, e.g. President of
     Ukraine; the line under the name on cards. Dated titles below take precedence on
     the days they cover."""
-    titles: list[DatedTitle] = []
+    titles: list[DatedTitle] = empty()
     """Titles held for a time, with from/to dates: an article shows the title as it was
     on the article's date (President-elect on an article of November 2024)."""
     affiliation: Id | None = None
     """Id of the actor this one belongs to or works for."""
     iso: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
     """For a country: its ISO 3166-1 alpha-2 code (UA, RU, US), which puts it on maps."""
-    aliases: list[Text] = []
+    aliases: list[Text] = empty()
     """Other names and spellings readers may search for, e.g. Zelensky."""
     summary: Text
     """Who this is, in one or two sentences (Markdown)."""
-    moved_from: list[Id] = []
+    moved_from: list[Id] = empty()
     """Ids this actor had before `explainer rename`: its old address redirects here."""
 
     def title_on(self, day: dt.date) -> str | None:
@@ -101,7 +101,7 @@ class Weapon(Strict):
     """Short name, e.g. ATACMS."""
     full_name: Markdown | None = None
     """Full name, e.g. Army Tactical Missile System."""
-    aliases: list[Text] = []
+    aliases: list[Text] = empty()
     """Other names readers may search for."""
     category: Text
     """What kind of weapon, e.g. ballistic missile, tank, fighter jet."""
@@ -111,5 +111,5 @@ class Weapon(Strict):
     """Id of the actor (usually a country) that makes it."""
     summary: Text
     """What it is, in one or two sentences (Markdown)."""
-    moved_from: list[Id] = []
+    moved_from: list[Id] = empty()
     """Ids this weapon had before `explainer rename`: its old address redirects here."""

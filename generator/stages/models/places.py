@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from generator.stages.models.fields import Id, Strict, Text
+from generator.stages.models.fields import Id, Strict, Text, empty
 
 
 class Coordinates(Strict):
@@ -22,7 +22,7 @@ class Place(Strict):
 
     name: Text
     """The name as we write it, e.g. Kursk region."""
-    aliases: list[Text] = []
+    aliases: list[Text] = empty()
     """Other names and spellings readers may search for, e.g. Kursk Oblast."""
     kind: Literal["city", "region", "country", "front line", "other"]
     """city, region, country (a whole country as an area), front line or other."""
@@ -32,7 +32,7 @@ class Place(Strict):
     """The id of the country it lies in (an actor of kind country, with an iso code)."""
     summary: Text
     """What this place is, in one or two sentences (Markdown)."""
-    moved_from: list[Id] = []
+    moved_from: list[Id] = empty()
     """Ids this place had before `explainer rename`: its old address redirects here."""
 
 

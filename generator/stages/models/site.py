@@ -14,6 +14,7 @@ from generator.stages.models.fields import (
     Text,
     TimeZone,
     Url,
+    empty,
 )
 
 
@@ -62,7 +63,7 @@ class Site(Strict):
     """The language of the content, as a code like en or en-GB."""
     publisher: Publisher
     """Who publishes the site."""
-    authors: list[Author] = []
+    authors: list[Author] = empty()
     """Who writes the explainers (a desk, or people); the publisher when left out.
     An article can name its own authors."""
     contact: Contact | None = None
@@ -82,5 +83,5 @@ class Term(Strict):
 class Glossary(Strict):
     """content/glossary.yaml: abbreviations and terms."""
 
-    terms: list[Term] = []
+    terms: list[Term] = empty()
     """The terms, each shown as a tooltip wherever it appears."""
