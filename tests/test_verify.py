@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.checks.sourcetext import NUMBER, numbers
+from generator.checks.attribution import NOUN, nouns_in
+from generator.checks.sourcetext import NUMBER, WORD, numbers, words_of
 from generator.errors import ContentErrors
 from generator.pipeline import Project, check
 
@@ -274,3 +275,18 @@ def test_an_invalid_actor_does_not_hide_a_mismatched_quote(tmp_path):
 def test_figures_are_found_as_the_figure_pattern_finds_them(text):
     """numbers() skips the look-behind regex for speed; it finds exactly what it finds."""
     assert numbers(text) == {m.group(0) for m in NUMBER.finditer(text)}
+
+
+@given(st.text(alphabet="aZ9_' \t\n\x1c.,-\"(é'", max_size=40), st.sampled_from([0, 3]))
+def test_words_are_found_as_the_word_pattern_finds_them(text, longer_than):
+    """words_of() cuts ASCII text with a byte table for speed; it finds WORD's words."""
+    assert words_of(text, longer_than) == {
+        w.lower() for w in WORD.findall(text) if len(w) > longer_than}
+
+
+@given(st.lists(st.sampled_from(["source", "Sources", "OFFICIALS", "aide", "people", "x",
+                                 "ſource", "é", " ", "'", "-", "_", "1", "\n"]), max_size=12))
+def test_source_nouns_are_found_as_the_noun_pattern_finds_them(pieces):
+    """nouns_in() reads ASCII text with a byte table for speed; it finds NOUN's nouns."""
+    text = "".join(pieces)
+    assert nouns_in(text) == {noun.lower() for noun in NOUN.findall(text)}
