@@ -13,17 +13,23 @@ blank line inside a block).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
 from generator.render.chartsvg import range_chart
 from generator.render.escape import inline
-from generator.render.filters import day, partial_date
+from generator.render.filters import day, distance, partial_date
 from generator.render.listings import Chunk
 from generator.render.markup import Html
+from generator.render.mentions import Prose
 from generator.render.views import Card, EventLine, FactLine, Link, QuoteCard
+
+if TYPE_CHECKING:
+    from generator.render.article import Fact, PlaceRow, WeaponGroup
 
 
 def link(html: Html, here: str, target: Link) -> Markup:
@@ -33,8 +39,9 @@ def link(html: Html, here: str, target: Link) -> Markup:
                   f"{escape(target.path)})")
 
 
+@cache
 def status(value: str) -> Markup:
-    """A fact's badge: how firm it is ('Confirmed', 'Claimed'...)."""
+    """A fact's badge: how firm it is ('Confirmed', 'Claimed'...); once per status."""
     return Markup(f'<span class="ex-status ex-status--{escape(value)}">'
                   f"{escape(value.capitalize())}</span>")
 
@@ -55,14 +62,14 @@ def quote(html: Html, here: str, q: QuoteCard, modifier: str = "") -> Markup:
     """A quotation with its speaker, venue, context and whether it was verified."""
     role = (f', <span class="ex-quote__role">{html.text(q.speaker_title)}</span>'
             if q.speaker_title else "")
-    source = f" · in {html.a(here, q.article)}" if q.article else ""
+    source = f" · in {html.anchor(here, q.article)}" if q.article else ""
     proof = (f'<span class="ex-provenance ex-provenance--verified">{escape(q.proof)}</span>'
              if q.proof else '<span class="ex-provenance ex-provenance--unverified">'
              "Unverified quote: not yet checked against the source report</span>")
     return Markup(
         f'<figure class="{_modified("ex-quote", modifier)}">\n<blockquote>\n'
         f"<p>“{html.prose(here, q.text)}”</p>\n</blockquote>\n<figcaption>\n"
-        f'<p><span class="ex-quote__speaker">{html.a(here, q.speaker)}</span>{role} · '
+        f'<p><span class="ex-quote__speaker">{html.anchor(here, q.speaker)}</span>{role} · '
         f'<span class="ex-quote__venue">{html.text(q.venue)}{source}</span><br>\n'
         f'<span class="ex-context">{html.text(q.context)}</span><br>\n'
         f"{proof}</p>\n</figcaption>\n</figure>\n")
@@ -73,12 +80,23 @@ def timeline(html: Html, here: str, events: Iterable[EventLine],
     """Dated events, oldest first as given; each may say it is ahead, and where from."""
     def line(e: EventLine) -> str:
         ahead = f' <span class="ex-ahead">{escape(e.ahead)}</span>' if e.ahead else ""
-        source = (f' <span class="ex-from">From {html.a(here, e.article)}</span>'
+        source = (f' <span class="ex-from">From {html.anchor(here, e.article)}</span>'
                   if e.article else "")
-        return (f'<li><time datetime="{escape(e.date)}">{escape(partial_date(e.date))}'
-                f"{ahead}</time> {html.text(e.text)}{source}</li>\n")
+        return f"<li>{_when(e.date)}{ahead}</time> {html.text(e.text)}{source}</li>\n"
     return Markup(f'<div class="{_modified("ex-timeline", modifier)}">\n<ul>\n'
                   f'{"".join(map(line, events))}</ul>\n</div>\n')
+
+
+@cache
+def _when(date: str) -> str:
+    """An event's date, open: `<time datetime="2024-08">August 2024` (once per date)."""
+    return f'<time datetime="{escape(date)}">{escape(partial_date(date))}'
+
+
+@cache
+def _published(date: dt.date) -> str:
+    """An article's date in a list (once per date)."""
+    return f'<time datetime="{escape(date)}">{escape(day(date))}</time>'
 
 
 def facts(html: Html, here: str, items: list[FactLine]) -> Markup:
@@ -87,9 +105,49 @@ def facts(html: Html, here: str, items: list[FactLine]) -> Markup:
     lines = "".join(
         f"<li>{open_}{status(f.status)} {html.text(f.text)}<br>\n"
         f'<span class="ex-attribution">Who says so: {html.text(f.attribution)}</span> '
-        f'<span class="ex-from">From {html.a(here, f.article)}</span>{close}</li>\n'
+        f'<span class="ex-from">From {html.anchor(here, f.article)}</span>{close}</li>\n'
         for f in items)
     return Markup(f'<div class="ex-facts">\n<ul>\n{lines}</ul>\n</div>\n')
+
+
+def bullets(html: Html, here: str, items: Iterable[str | Prose], css: str) -> Markup:
+    """A list of one-line texts, or of prose with its names linked ('In short')."""
+    lines = "".join(f"<li>{html.text(i) if isinstance(i, str) else html.prose(here, i)}"
+                    "</li>\n" for i in items)
+    return Markup(f'<div class="{escape(css)}">\n<ul>\n{lines}</ul>\n</div>\n')
+
+
+def story_facts(html: Html, here: str, items: Iterable[Fact]) -> Markup:
+    """An article's key facts: badge, the fact (names linked) and who says so."""
+    lines = "".join(
+        f"<li>{status(f.status)} {html.prose(here, f.text)}<br>\n"
+        f'<span class="ex-attribution">Who says so: {html.text(f.attribution)}</span></li>\n'
+        for f in items)
+    return Markup(f'<div class="ex-facts">\n<ul>\n{lines}</ul>\n</div>\n')
+
+
+def quotes(html: Html, here: str, items: Iterable[QuoteCard]) -> Markup:
+    """Quotations, a blank line between them."""
+    return Markup("\n".join(quote(html, here, q) for q in items))
+
+
+def places(html: Html, here: str, rows: Iterable[PlaceRow]) -> Markup:
+    """The places an article names, with their part in it."""
+    lines = "".join(
+        f"<li>{html.anchor(here, p.link)}: {html.text(p.role)}"
+        f"{' (too far away to show on this map)' if p.off_map else ''}</li>\n" for p in rows)
+    return Markup(f'<div class="ex-places">\n<ul>\n{lines}</ul>\n</div>\n')
+
+
+def weapon_table(html: Html, here: str, group: WeaponGroup) -> Markup:
+    """Weapons that play one part in a story: name, type and range."""
+    rows = "".join(f"<tr>\n<td>{html.anchor(here, w.link)}</td>\n"
+                   f"<td>{html.text(w.category)}</td>\n"
+                   f"<td>{escape(distance(w.range))}</td>\n</tr>\n" for w in group.weapons)
+    return Markup(f'<p class="ex-group">{html.text(group.role)}:</p>\n\n'
+                  '<div class="ex-weapons">\n<table>\n<thead>\n<tr>\n<th>Weapon</th>\n'
+                  "<th>Type</th>\n<th>Range</th>\n</tr>\n</thead>\n<tbody>\n"
+                  f"{rows}</tbody>\n</table>\n</div>\n")
 
 
 def cards(html: Html, here: str, items: Iterable[Card], modifier: str = "") -> Markup:
@@ -98,7 +156,7 @@ def cards(html: Html, here: str, items: Iterable[Card], modifier: str = "") -> M
         title = (f' <span class="ex-card__title">{html.text(c.title)}</span>'
                  if c.title else "")
         role = f' <span class="ex-card__role">{html.text(c.role)}</span>' if c.role else ""
-        return (f'<li><span class="ex-card__name">{html.a(here, c.link)}</span>'
+        return (f'<li><span class="ex-card__name">{html.anchor(here, c.link)}</span>'
                 f"{title}{role}</li>\n")
     return Markup(f'<div class="{_modified("ex-cards", modifier)}">\n<ul>\n'
                   f'{"".join(map(card, items))}</ul>\n</div>\n')
@@ -108,9 +166,8 @@ def mentions(html: Html, here: str, chunk: Chunk, name: str) -> Markup:
     """The articles of one page of a list, with their dates (or that there are none)."""
     if not chunk.items:
         return Markup(f"<p>No article mentions {html.text(name)} yet.</p>\n")
-    lines = "".join(
-        f'<li>{html.a(here, item.link)} · <time datetime="{escape(item.published)}">'
-        f"{escape(day(item.published))}</time></li>\n" for item in chunk.items)
+    lines = "".join(f"<li>{html.anchor(here, item.link)} · {_published(item.published)}"
+                    "</li>\n" for item in chunk.items)
     return Markup(f"<ul>\n{lines}</ul>\n")
 
 
@@ -129,7 +186,9 @@ def pager(html: Html, here: str, p: Chunk, what: str) -> Markup:
 
 ON_PAGE: dict[str, Callable[..., Markup]] = {
     "quote": quote, "timeline": timeline, "facts": facts, "cards": cards,
-    "mentions": mentions, "pager": pager, "link": link,
+    "mentions": mentions, "pager": pager, "link": link, "bullets": bullets,
+    "story_facts": story_facts, "quotes": quotes, "places": places,
+    "weapon_table": weapon_table,
 }
 """Blocks written for one page (given its `Html` and docs path first)."""
 ANYWHERE: dict[str, Callable[..., Any]] = {"status": status, "legend": legend,

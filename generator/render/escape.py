@@ -56,13 +56,19 @@ def inline(text: str) -> Markup:
     """Escape text and fold it onto one line, for list items and headings."""
     if type(text) is str:                  # not Markup, which is equal but not escaped
         return _inline_text(text)
-    return Markup(neutralise_inline(" ".join(str(escape(text)).split())))
+    return Markup(one_line(text))
 
 
 @lru_cache(maxsize=1 << 16)
 def _inline_text(text: str) -> Markup:
     """`inline` of plain text, once per text (names are written on many pages)."""
-    return Markup(neutralise_inline(" ".join(str(escape(text)).split())))
+    return Markup(one_line(text))
+
+
+def one_line(text: str) -> str:
+    """`inline`'s escaped text, not yet marked safe: for code that marks a larger whole
+    safe once (each Markup made is a Python call)."""
+    return neutralise_inline(" ".join(str(escape(text)).split()))
 
 
 def cell(text: str) -> Markup:

@@ -27,7 +27,7 @@ from functools import lru_cache
 import markdown
 from markupsafe import Markup
 
-from generator.render.escape import inline
+from generator.render.escape import inline, one_line
 from generator.render.mentions import Prose
 from generator.render.views import Link
 
@@ -72,19 +72,20 @@ def _steps(path: str) -> tuple[tuple[str, ...], str]:
             "/" if url.endswith("/") else "")
 
 
-def from_markdown(escaped: str) -> Markup:
-    """One line of escaped, inert Markdown (`escape.inline`, `Prose`) as HTML."""
+def from_markdown(escaped: str) -> str:
+    """One line of escaped, inert Markdown (`escape.inline`, `Prose`) as HTML (text the
+    caller marks safe, once, with whatever it is part of)."""
     if not _MARKDOWN_SYNTAX.search(escaped):
-        return Markup(escaped)
+        return escaped
     return _converted(escaped)
 
 
 @lru_cache(maxsize=1 << 14)
-def _converted(escaped: str) -> Markup:
-    html = _converter().reset().convert(escaped)
+def _converted(escaped: str) -> str:
+    html: str = _converter().reset().convert(escaped)
     if html.startswith("<p>") and html.endswith("</p>"):
         html = html[3:-4]
-    return Markup(html)
+    return html
 
 
 @lru_cache(maxsize=1)
@@ -160,10 +161,12 @@ class Html:
         self._texts: dict[str, Markup] = {}
 
     def text(self, text: str) -> Markup:
-        """One-line text (escaped, emphasis and links kept) with its terms marked."""
-        if text not in self._texts:
-            self._texts[text] = self.terms.abbreviate(from_markdown(str(inline(text))))
-        return self._texts[text]
+        """One-line text (escaped, emphasis and links kept) with its terms marked: once
+        per text (30,000 texts, written 150,000 times at 1,000 articles)."""
+        html = self._texts.get(text)
+        if html is None:
+            html = self._texts[text] = self.terms.abbreviate(from_markdown(one_line(text)))
+        return html
 
     def prose(self, here: str, prose: Prose) -> Markup:
         """One line of prose, its names linked from `here`."""
@@ -176,5 +179,8 @@ class Html:
 
     def a(self, here: str, link: Link) -> Markup:
         """A link to the page of `link`, its text the writer's title for it."""
-        return Markup(f'<a href="{self.links.href(here, link.path)}">'
-                      f"{self.text(link.text)}</a>")
+        return Markup(self.anchor(here, link))
+
+    def anchor(self, here: str, link: Link) -> str:
+        """`a`, as text for a block that is marked safe as a whole."""
+        return f'<a href="{self.links.href(here, link.path)}">{self.text(link.text)}</a>'

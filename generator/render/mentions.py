@@ -54,12 +54,13 @@ class Prose:
 
     def markdown(self, root: str) -> Markup:
         """The Markdown, each link's page reached through `root` ('../')."""
-        return self.linked(lambda path: root + path)
+        return Markup(self.linked(lambda path: root + path))
 
-    def linked(self, url: Callable[[str], str]) -> Markup:
-        """The Markdown, each link's target the URL `url` gives its page's docs path."""
-        return Markup("".join(p if isinstance(p, str) else f"[{p.text}]({url(p.path)})"
-                              for p in self.pieces))
+    def linked(self, url: Callable[[str], str]) -> str:
+        """The Markdown, each link's target the URL `url` gives its page's docs path
+        (escaped text, for the caller to mark safe)."""
+        return "".join(p if isinstance(p, str) else f"[{p.text}]({url(p.path)})"
+                       for p in self.pieces)
 
 
 @dataclass(frozen=True)
