@@ -4,7 +4,7 @@
 import pytest
 
 from generator.render.escape import block, inline
-from generator.render.mentions import from_pairs, names, of
+from generator.render.mentions import from_pairs, mentioned, names, of
 from generator.stages.load import load
 from generator.stages.validate import validate
 
@@ -84,5 +84,6 @@ def test_a_name_two_pages_share_links_to_neither_and_markup_names_are_dropped():
 
 
 def test_mentions_are_counted_once_per_text():
-    counts = NAMES.mentioned(["Russia and Russia", "North Korea, Russia", "nothing"])
+    counts = mentioned(NAMES.link(text)
+                       for text in ["Russia and Russia", "North Korea, Russia", "nothing"])
     assert counts == {"actors/russia.md": 2, "actors/north-korea.md": 1}

@@ -54,8 +54,10 @@ def relative(here: str, target: str) -> str:
     path, hash_, anchor = target.partition("#")
     if not path:
         return target
-    base, _ = _steps(here)
+    base = _steps(here)[0]
     parts, slash = _steps(path)
+    if base and parts and base[0] != parts[0]:     # nothing in common: most links
+        return f"{'../' * len(base)}{'/'.join(parts)}{slash}{hash_}{anchor}"
     common, most = 0, min(len(base), len(parts))
     while common < most and base[common] == parts[common]:
         common += 1
@@ -103,15 +105,15 @@ class Glossary:
     anywhere: re.Pattern[str] | None = None
     """Any term, even inside a word: a quick first look (a third of the pattern's time)."""
 
-    def abbreviate(self, html: str) -> Markup:
+    def abbreviate(self, html: str) -> str:
         """html with each term in its text (not in tags) wrapped in <abbr>. Most texts
         hold no term (none of 58,000 at 1,000 synthetic articles), which a quick search
         of the whole finds: a term in a piece of text is one anywhere."""
         if self.pattern is None or (self.anywhere and not self.anywhere.search(html)):
-            return Markup(html)
-        return Markup("".join(
+            return html
+        return "".join(
             piece if piece.startswith("<") else self.pattern.sub(self._abbr, piece)
-            for piece in _TAG.split(html)))
+            for piece in _TAG.split(html))
 
     def untipped(self, markdown: str) -> Markup:
         """Escaped Markdown whose terms the `abbr` extension leaves alone, for places
@@ -165,15 +167,17 @@ class Html:
         per text (30,000 texts, written 150,000 times at 1,000 articles)."""
         html = self._texts.get(text)
         if html is None:
-            html = self._texts[text] = self.terms.abbreviate(from_markdown(one_line(text)))
+            html = self._texts[text] = Markup(
+                self.terms.abbreviate(from_markdown(one_line(text))))
         return html
 
-    def prose(self, here: str, prose: Prose) -> Markup:
-        """One line of prose, its names linked from `here`."""
+    def prose(self, here: str, prose: Prose) -> str:
+        """One line of prose, its names linked from `here` (HTML, for the caller to mark
+        safe with what it is part of)."""
         return self.terms.abbreviate(
             from_markdown(prose.linked(lambda path: self.links.href(here, path))))
 
-    def markdown(self, markdown: Markup) -> Markup:
+    def markdown(self, markdown: Markup) -> str:
         """One line of escaped Markdown the generator wrote (links absolute) as HTML."""
         return self.terms.abbreviate(from_markdown(str(markdown)))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
@@ -59,8 +59,25 @@ class Prose:
     def linked(self, url: Callable[[str], str]) -> str:
         """The Markdown, each link's target the URL `url` gives its page's docs path
         (escaped text, for the caller to mark safe)."""
+        if len(self.pieces) == 1 and isinstance(self.pieces[0], str):
+            return self.pieces[0]            # most texts name no one
         return "".join(p if isinstance(p, str) else f"[{p.text}]({url(p.path)})"
                        for p in self.pieces)
+
+    @property
+    def targets(self) -> set[str]:
+        """The docs paths of the pages it links to."""
+        return {p.path for p in self.pieces if isinstance(p, Mention)}
+
+
+def mentioned(proses: Iterable[Prose]) -> dict[str, int]:
+    """docs path -> in how many of the texts its name or an alias appears (each text
+    linked on its own, so that it links each name it holds)."""
+    counts: dict[str, int] = {}
+    for prose in proses:
+        for path in prose.targets:
+            counts[path] = counts.get(path, 0) + 1
+    return counts
 
 
 @dataclass(frozen=True)
@@ -69,10 +86,6 @@ class Names:
 
     targets: dict[str, str]
     pattern: re.Pattern[str] | None
-    found: dict[str, list[re.Match[str]]] = field(default_factory=dict, compare=False,
-                                                  repr=False)
-    """The matches of each text already searched (a page's prose is searched twice:
-    to count mentions and to link them)."""
 
     def link(self, escaped: str, seen: set[str] | None = None) -> Prose:
         """escaped with the first mention of each target linked (`seen`, when given, is
@@ -96,23 +109,11 @@ class Names:
         """The mentions of known names in escaped text, outside links and addresses."""
         if self.pattern is None:
             return []
-        if escaped not in self.found:
-            found = list(self.pattern.finditer(escaped))
-            kept = [(m.start(), m.end()) for m in PROTECTED.finditer(escaped)] \
-                if found else []            # links looked for only around names found
-            self.found[escaped] = [
-                m for m in found
+        found = list(self.pattern.finditer(escaped))
+        kept = [(m.start(), m.end()) for m in PROTECTED.finditer(escaped)] \
+            if found else []            # links looked for only around names found
+        return [m for m in found
                 if not any(start < m.end() and m.start() < end for start, end in kept)]
-        return self.found[escaped]
-
-    def mentioned(self, escaped_texts: Iterable[str]) -> dict[str, int]:
-        """docs path -> in how many of the texts its name or an alias appears."""
-        counts: dict[str, int] = {}
-        for text in escaped_texts:
-            for path in {self.targets[" ".join(m.group().split())]
-                         for m in self.matches(text)}:
-                counts[path] = counts.get(path, 0) + 1
-        return counts
 
 
 def names(content: Content) -> Names:

@@ -20,6 +20,7 @@ import datetime as dt
 import os
 import re
 import zoneinfo
+from functools import lru_cache
 from typing import Any
 
 from generator.kinds import KINDS
@@ -71,10 +72,14 @@ def modified(article: Article) -> str:
 def timestamp(day: dt.date | str, site: Site) -> str:
     """A date as the start of that day in the site's time zone, with its offset:
     2024-11-18 -> 2024-11-18T00:00:00+00:00 (schema.org and Atom want time and zone)."""
-    if isinstance(day, str):
-        day = dt.date.fromisoformat(day)
-    start = dt.datetime.combine(day, dt.time(), zoneinfo.ZoneInfo(site.timezone))
-    return start.isoformat()
+    return _start(dt.date.fromisoformat(day) if isinstance(day, str) else day,
+                  site.timezone)
+
+
+@lru_cache(maxsize=1 << 12)
+def _start(day: dt.date, timezone: str) -> str:
+    """`timestamp`, once per day (each article's page and the feed write a few)."""
+    return dt.datetime.combine(day, dt.time(), zoneinfo.ZoneInfo(timezone)).isoformat()
 
 
 def person_or_org(author: Author | None, name: str, kind: str = "person") -> dict[str, Any]:

@@ -196,13 +196,13 @@ def text_html(context: Context, text: str) -> Markup:
 @jinja2.pass_context
 def prose_html(context: Context, prose: Prose) -> Markup:
     """`{{ prose|prose_html }}`: one line of prose, names linked, as HTML."""
-    return _html(context).prose(context["here"], prose)
+    return Markup(_html(context).prose(context["here"], prose))
 
 
 @jinja2.pass_context
 def markdown_html(context: Context, markdown: Markup) -> Markup:
     """`{{ markup|markdown_html }}`: one line of Markdown the generator wrote, as HTML."""
-    return _html(context).markdown(markdown)
+    return Markup(_html(context).markdown(markdown))
 
 
 @jinja2.pass_context

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from generator.stages.models import Article, ArticleWeapon, Event, Quote
 from generator.stages.validate import Content
@@ -20,8 +21,10 @@ def pull_quote(quotes: Sequence[Quote]) -> int | None:
     return marked[0] if marked else (0 if quotes else None)
 
 
+@lru_cache(maxsize=1 << 12)
 def starts(date: str) -> dt.date:
-    """The first day a partial date (2024, 2024-08, 2024-11-17) can mean."""
+    """The first day a partial date (2024, 2024-08, 2024-11-17) can mean (once per date:
+    25,000 events at 1,000 articles, of a few hundred dates)."""
     parts = [int(p) for p in date.split("-")] + [1, 1]
     return dt.date(parts[0], parts[1], parts[2])
 

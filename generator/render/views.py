@@ -13,14 +13,14 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from markupsafe import Markup, escape
 
 from generator.kinds import KINDS
 from generator.render.escape import block, inline
 from generator.render.filters import distance
-from generator.render.mentions import Names, Prose, names
+from generator.render.mentions import Names, Prose, mentioned, names
 from generator.render.placemaps import Maps
 from generator.render.story import outlook, texts
 from generator.stages.models import ACTOR_KINDS, Event, KeyFact, Quote, Site
@@ -28,6 +28,8 @@ from generator.stages.resolve import Resolved
 
 if TYPE_CHECKING:
     from generator.checks.verify import Verified
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,10 @@ class Parts:
             verified.quote_verified if verified else lambda article_id, quote: "")
         self.maps = Maps(self.content, distance)
         """The render's maps, each drawn on first use."""
+        self._links: dict[tuple[str, str], Link] = {}
+        self._titles: dict[tuple[str, dt.date | None], str | None] = {}
+        self._shown: dict[tuple[str, str, int], Any] = {}
+        self._proses: dict[tuple[str, bool], Prose] = {}
 
     @cached_property
     def names(self) -> Names:
@@ -121,40 +127,86 @@ class Parts:
     def mentions(self) -> dict[str, int]:
         """docs path of each actor and weapon -> in how many texts of all the articles
         its name or an alias appears."""
-        return self.names.mentioned(str(block(text) if paragraphs else inline(text))
-                                    for article in self.content.articles.values()
-                                    for text, paragraphs in texts(article))
+        return mentioned(self.prose(text, paragraphs)
+                         for article in self.content.articles.values()
+                         for text, paragraphs in texts(article))
 
     def prose(self, text: str, paragraphs: bool = False,
               seen: set[str] | None = None) -> Prose:
-        """Writers' text escaped (one line, or paragraphs), with names linked."""
-        return self.names.link(str(block(text) if paragraphs else inline(text)), seen)
+        """Writers' text escaped (one line, or paragraphs), with names linked. A text
+        linked on its own (no `seen`) is escaped and linked once: the articles' texts
+        are all linked to count `mentions` before the first page is made."""
+        if seen is not None:
+            return self.names.link(str(block(text) if paragraphs else inline(text)), seen)
+        prose = self._proses.get((text, paragraphs))
+        if prose is None:
+            prose = self._proses[text, paragraphs] = self.names.link(
+                str(block(text) if paragraphs else inline(text)))
+        return prose
 
     def link(self, kind: str, id_: str) -> Link:
-        return Link(self.content.title(kind, id_), KINDS[kind].page(id_))
+        """The link to a file's page, made once per file (pages link 60,000 times to
+        some 2,000 files at 1,000 articles)."""
+        link = self._links.get((kind, id_))
+        if link is None:
+            link = self._links[kind, id_] = Link(self.content.title(kind, id_),
+                                                 KINDS[kind].page(id_))
+        return link
 
     def title(self, actor_id: str, on: dt.date | None = None) -> str | None:
-        """An actor's title as it was on a day (an article's date), else as it is now."""
-        actor = self.content.actors[actor_id]
-        return actor.title_on(on) if on else actor.current_title()
+        """An actor's title as it was on a day (an article's date), else as it is now:
+        once per actor and day."""
+        key = (actor_id, on)
+        if key not in self._titles:
+            actor = self.content.actors[actor_id]
+            self._titles[key] = actor.title_on(on) if on else actor.current_title()
+        return self._titles[key]
 
     def quote(self, quote: Quote, article_id: str, linked: bool = True) -> QuoteCard:
         """A card for a quote of the article named, the speaker with the title they had
-        on the article's date; `linked` adds a link to the article (not on its own page)."""
+        on the article's date; `linked` adds a link to the article (not on its own page).
+        A linked card is made once per quote: its speaker's pages and the quotes index
+        show the same."""
+        if not linked:
+            return self._quote(quote, article_id, None)
+        return self._once("quotes", article_id, quote,
+                          lambda: self._quote(quote, article_id, self.link("article", article_id)))
+
+    def _quote(self, quote: Quote, article_id: str, article: Link | None) -> QuoteCard:
         day = self.content.articles[article_id].published
         return QuoteCard(self.prose(quote.text), quote.venue, quote.context,
                          self.link("actor", quote.speaker),
                          self.title(quote.speaker, day), self.proof(article_id, quote),
-                         self.link("article", article_id) if linked else None)
+                         article)
 
     def event(self, event: Event, article_id: str | None = None,
               on: dt.date | None = None) -> EventLine:
         """An event line, marked as ahead when it comes after the date `on` (or after the
-        date of the article named)."""
+        date of the article named). A line of an article's event, linked to it, is made
+        once per event: the pages of all it involves and the timeline show the same."""
+        if on is None and article_id:
+            return self._once("timeline", article_id, event,
+                              lambda: self._event(event, article_id, None))
+        return self._event(event, article_id, on)
+
+    def _event(self, event: Event, article_id: str | None, on: dt.date | None) -> EventLine:
         day = on or (self.content.articles[article_id].published if article_id else None)
         return EventLine(event.date, event.event,
                          self.link("article", article_id) if article_id else None,
                          outlook(event, day) if day else None)
+
+    def _once(self, field: str, article_id: str, item: Any, make: Callable[[], T]) -> T:
+        """What `make` gives for an item of an article's list `field` (its quotes, its
+        timeline), made once per item: the item is known by its place in that list
+        (stable for the render); one that is not there is made each time."""
+        items = getattr(self.content.articles[article_id], field)
+        index = next((i for i, kept in enumerate(items) if kept is item), None)
+        if index is None:
+            return make()
+        shown: T | None = self._shown.get((field, article_id, index))
+        if shown is None:
+            shown = self._shown[field, article_id, index] = make()
+        return shown
 
     def fact(self, fact: KeyFact, article_id: str) -> FactLine:
         return FactLine(fact.status, fact.text, fact.attribution,
