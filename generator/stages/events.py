@@ -67,7 +67,9 @@ def build(next_event: Any, max_depth: int, max_events: int) -> Any:
                     raise GiveUp
                 key = event.value
                 continue
-            value = scalar(event.value, event.implicit)
+            value = event.value
+            if event.implicit[0] and (value[:1] in RESOLVERS or _WILDCARD):  # may be typed
+                value = scalar(value)
         elif kind is MappingStart or kind is SequenceStart:
             if event.tag is not None or len(stack) >= max_depth:
                 raise GiveUp
@@ -97,11 +99,10 @@ def build(next_event: Any, max_depth: int, max_events: int) -> Any:
     return done[0]
 
 
-def scalar(value: str, implicit: tuple[bool, bool]) -> Any:
-    """A scalar's value as PyYAML's resolver and constructors make it; text unless it
-    is plain and reads as something else."""
-    if not implicit[0]:
-        return value                        # quoted or a block: text
+def scalar(value: str) -> Any:
+    """A plain scalar's value as PyYAML's resolver and constructors make it: text unless
+    it reads as something else. build() asks only for those that may: plain, and
+    starting with a character that has resolvers."""
     for tag, pattern in RESOLVERS.get(value[:1], _WILDCARD):
         if pattern.match(value):
             if tag not in SCALARS:
