@@ -99,6 +99,18 @@ def uncollected() -> Iterator[None]:
             gc.enable()
 
 
+def check_to_keep(project: Project) -> Result[Verified]:
+    """Check everything, and keep what that made to the end of the run: each file's raw
+    values let go (`modelled`), the rest frozen for the cycle collector before it runs
+    again. Resumed first, it would have scanned every object made while it was paused,
+    once, for none to collect (0.1 CPU s at 1,000 articles)."""
+    with uncollected():
+        checked = check(project)
+        modelled(checked.unwrap())                  # each file's raw values let go
+        gc.freeze()                                 # kept to the end: never scanned
+    return checked
+
+
 def record(project: Project, sources: Mapping[str, Path] | None = None
            ) -> tuple[Result[Verified], list[str]]:
     """Check everything against the sources at hand, then write the verification record
@@ -115,9 +127,7 @@ def record(project: Project, sources: Mapping[str, Path] | None = None
 def generate(project: Project) -> tuple[Result[Verified], WriteReport]:
     """Check everything, then write the Markdown pages into docs/."""
     with writing(project):                          # one run at a time; OS errors located
-        checked = check(project)                    # everything read before anything written
-        modelled(checked.unwrap())                  # each file's raw values let go
-        gc.freeze()                                 # kept to the end: not scanned again
+        checked = check_to_keep(project)            # everything read before anything written
         shown = release(checked.unwrap())           # drafts and scheduled articles wait
         store = previews(project)                   # pictures already drawn, reused
         pages = docs_pages(project, shown, store).unwrap()  # Markdown text per page
@@ -136,9 +146,7 @@ def build(project: Project, strict: bool = True, engine_name: str = DEFAULT
     """
     site_engine = engine(engine_name)               # before anything is written
     with writing(project), staging(project.root) as stage:
-        checked = check(project)                    # everything read before anything written
-        modelled(checked.unwrap())                  # each file's raw values let go
-        gc.freeze()                                 # kept to the end: not scanned again
+        checked = check_to_keep(project)            # everything read before anything written
         shown = release(checked.unwrap())           # drafts and scheduled articles wait
         store = previews(project)                   # pictures already drawn, reused
         pages = docs_pages(project, shown, store).unwrap()  # Markdown text per page
