@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from generator.checks.rules import RuleName
 
@@ -88,20 +87,6 @@ def check(attribution: str, status: str, named: bool,
     """Every rule the attribution breaks. `named`: it names an actor or the outlet;
     `paragraph()`: the source's paragraph this fact comes from, when known (asked only
     for a plural attribution: finding it is most of the cost of a key fact's check)."""
-    problems, plural = judged(attribution, status, named)
-    if plural and (source := paragraph()) is not None and rests_on_one(source):
-        return [*problems, Problem(
-            "plural-attribution-one-source",
-            f"'{attribution}' is plural, but the source gives this to one person",
-            "use the singular, as the source does")]
-    return list(problems)
-
-
-@lru_cache(maxsize=4096)
-def judged(attribution: str, status: str, named: bool) -> tuple[tuple[Problem, ...], bool]:
-    """The rules the attribution breaks on its own words, and whether it is plural (then
-    the source's paragraph is asked). Worked out once per attribution, status and
-    naming: the same few attributions ("two U.S. officials") come back fact after fact."""
     problems: list[Problem] = []
     found = list(mentions(attribution))
     if status == "confirmed" and (found or not (named or ON_RECORD.search(attribution))):
@@ -121,7 +106,13 @@ def judged(attribution: str, status: str, named: bool) -> tuple[tuple[Problem, .
                 f"'{attribution}' does not say why the {m.noun} would know",
                 "describe their position, e.g. 'familiar with the decision' or "
                 "'U.S. officials'"))
-    return tuple(problems), any(m.plural for m in found)
+    plural = [m for m in found if m.plural]
+    if plural and (source := paragraph()) is not None and rests_on_one(source):
+        problems.append(Problem(
+            "plural-attribution-one-source",
+            f"'{attribution}' is plural, but the source gives this to one person",
+            "use the singular, as the source does"))
+    return problems
 
 
 def rests_on_one(paragraph: str) -> bool:

@@ -5,7 +5,7 @@ fact, its numbers against the source text, and the article's link to its report.
 from __future__ import annotations
 
 import re
-from functools import lru_cache, partial
+from functools import partial
 
 from generator.checks import attribution
 from generator.checks.findings import Finding
@@ -42,7 +42,6 @@ def nothing() -> None:
     """No source paragraph: there is no source."""
 
 
-@lru_cache(maxsize=4096)
 def word_in(word: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
