@@ -20,9 +20,11 @@ from generator.render.mentions import Prose
 from generator.stages.models import Range
 
 
+@lru_cache(maxsize=1 << 10)
 def distance(r: Range | None) -> str:
     """'up to 190 miles (306 km)': both units, the written one first, the converted one
-    no more precise than the written one ('about 6,000 km (4,000 miles)')."""
+    no more precise than the written one ('about 6,000 km (4,000 miles)'); once per
+    range (each weapon's is written in every article's table and chart)."""
     if r is None:
         return "not given"
     other = convert(r.value, r.unit, rough=r.qualifier == "about")
