@@ -7,6 +7,7 @@ passes every check; each test changes one thing and asserts the exact finding.
 from __future__ import annotations
 
 import copy
+import re
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.checks.attribution import NOUN, nouns_in
+from generator.checks.names import whole_words
 from generator.checks.sourcetext import NUMBER, WORD, numbers, words_of
 from generator.errors import ContentErrors
 from generator.pipeline import Project, check
@@ -290,3 +292,14 @@ def test_source_nouns_are_found_as_the_noun_pattern_finds_them(pieces):
     """nouns_in() reads ASCII text with a byte table for speed; it finds NOUN's nouns."""
     text = "".join(pieces)
     assert nouns_in(text) == {noun.lower() for noun in NOUN.findall(text)}
+
+
+@given(st.lists(st.text(alphabet="Aab .-'é", min_size=1, max_size=5), min_size=1, max_size=8),
+       st.text(alphabet="Aab .-'é_9", max_size=40))
+def test_names_are_found_as_one_alternation_of_them_finds_them(names, text):
+    """whole_words() groups the names by first character for speed; it finds what the
+    plain alternation of the names, longest first, finds."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+    assert [m.span() for m in whole_words(ordered).finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
