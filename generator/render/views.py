@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from markupsafe import Markup, escape
 
 from generator.kinds import KINDS
-from generator.render.escape import block, inline
+from generator.render.escape import block, one_line
 from generator.render.filters import distance
 from generator.render.mentions import Names, Prose, mentioned, names
 from generator.render.placemaps import Maps
@@ -117,6 +117,7 @@ class Parts:
         self._titles: dict[tuple[str, dt.date | None], str | None] = {}
         self._shown: dict[tuple[str, str, int], Any] = {}
         self._proses: dict[tuple[str, bool], Prose] = {}
+        self._mentions: dict[str, Mention] = {}
 
     @cached_property
     def names(self) -> Names:
@@ -137,11 +138,11 @@ class Parts:
         linked on its own (no `seen`) is escaped and linked once: the articles' texts
         are all linked to count `mentions` before the first page is made."""
         if seen is not None:
-            return self.names.link(str(block(text) if paragraphs else inline(text)), seen)
+            return self.names.link(str(block(text)) if paragraphs else one_line(text), seen)
         prose = self._proses.get((text, paragraphs))
         if prose is None:
             prose = self._proses[text, paragraphs] = self.names.link(
-                str(block(text) if paragraphs else inline(text)))
+                str(block(text)) if paragraphs else one_line(text))
         return prose
 
     def link(self, kind: str, id_: str) -> Link:
@@ -217,8 +218,13 @@ class Parts:
         return Card(self.link("actor", actor_id), self.title(actor_id, on), role)
 
     def mention(self, article_id: str) -> Mention:
-        return Mention(self.link("article", article_id),
-                       self.content.articles[article_id].published)
+        """An article in a list, made once per article (it is in the lists of all it
+        names)."""
+        mention = self._mentions.get(article_id)
+        if mention is None:
+            mention = self._mentions[article_id] = Mention(
+                self.link("article", article_id), self.content.articles[article_id].published)
+        return mention
 
     def listed(self, what: str) -> Callable[[Any], Any]:
         """How an item of a long list is shown: (article id, quote) as a quote card,
