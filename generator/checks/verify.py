@@ -58,7 +58,7 @@ class Verified:
         For views, which hold the quote itself: it is found by its value among the
         article's quotes, so the answer never depends on which objects are alive."""
         for index, kept in enumerate(self.resolved.content.articles[article_id].quotes):
-            if kept == quote and (article_id, index) in self.checked_quotes:
+            if (kept is quote or kept == quote) and (article_id, index) in self.checked_quotes:
                 return self.proofs.get((article_id, index), "")
         return ""
 

@@ -65,26 +65,26 @@ def face(size: int) -> Face:
 def preview(headline: str, site: str, line: str) -> bytes:
     """The PNG for one article: the site's name, the headline, and a line of detail
     (dateline and date)."""
-    canvas, own = backdrop(site)[0].copy(), [False] * HEIGHT
+    canvas, own = backdrop(site)[0].copy(), np.zeros(HEIGHT, bool)
     picture = canvas[:, LEFT:]
     size, lines = fit(" ".join(headline.split()), WIDTH - 2 * MARGIN)
     top = MARGIN + 60
     for i, text in enumerate(lines):
-        for y in face(size).draw(picture, (MARGIN, top + i * size * 1.2), text, TEXT):
-            own[y] = True
+        marked = face(size).draw(picture, (MARGIN, top + i * size * 1.2), text, TEXT)
+        own[marked.start:marked.stop] = True
     detail = " ".join(line.split())
-    for y in face(32).draw(picture, (MARGIN, HEIGHT - MARGIN - 40), detail, MUTED):
-        own[y] = True
+    marked = face(32).draw(picture, (MARGIN, HEIGHT - MARGIN - 40), detail, MUTED)
+    own[marked.start:marked.stop] = True
     return png(WIDTH, bytes(PALETTE), bands(site, canvas, own))
 
 
-def bands(site: str, canvas: np.ndarray, own: list[bool]) -> list[tuple[Band, int]]:
+def bands(site: str, canvas: np.ndarray, own: np.ndarray) -> list[tuple[Band, int]]:
     """The picture's runs of rows for `png`: blank ones by their count, those only the
     backdrop marks (the site's name, the bottom bar: the same in every picture) packed
-    once, the rest as their bytes."""
-    drawn = [mine or shared for mine, shared in zip(own, backdrop(site)[1], strict=True)]
-    edges = [0, *(y for y in range(1, HEIGHT) if drawn[y] != drawn[y - 1]), HEIGHT]
-    return [(canvas[start:stop].tobytes() if any(own[start:stop])
+    once, the rest as their bytes. `own` marks the rows this picture drew on."""
+    drawn = own | backdrop(site)[1]
+    edges = [0, *(np.flatnonzero(drawn[1:] != drawn[:-1]) + 1).tolist(), HEIGHT]
+    return [(canvas[start:stop].tobytes() if own[start:stop].any()
              else shared_band(site, start, stop) if drawn[start] else stop - start,
              stop - start) for start, stop in pairwise(edges)]
 
@@ -96,7 +96,7 @@ def shared_band(site: str, start: int, stop: int) -> Packed:
 
 
 @cache
-def backdrop(site: str) -> tuple[np.ndarray, tuple[bool, ...]]:
+def backdrop(site: str) -> tuple[np.ndarray, np.ndarray]:
     """What every article's picture shares, the bottom bar and the site's name, and
     which of its rows hold something.
 
@@ -107,8 +107,9 @@ def backdrop(site: str) -> tuple[np.ndarray, tuple[bool, ...]]:
     draw.rectangle((LEFT, HEIGHT - 16, LEFT + WIDTH, HEIGHT), fill=MUTED)
     draw.text((LEFT + MARGIN, MARGIN - 16), site.upper(), font=font(34), fill=MUTED)
     pixels = np.asarray(image).copy()
-    pixels.flags.writeable = False
-    return pixels, tuple((np.count_nonzero(pixels, axis=1) > 0).tolist())
+    rows = np.count_nonzero(pixels, axis=1) > 0
+    pixels.flags.writeable = rows.flags.writeable = False
+    return pixels, rows
 
 
 def fit(text: str, width: int) -> tuple[int, list[str]]:
