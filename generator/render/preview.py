@@ -8,8 +8,9 @@ Writers' text only ever becomes pixels here. The picture is drawn in shades of o
 channel (0 = background, 255 = text) and stored with a palette that runs from the
 background colour to white: a quarter of the bytes of RGB. `png.py` writes the file
 straight from the drawn rows, compressing only those that hold something (Pillow's own
-PNG encoder compressed every blank row too). A picture took 4.3 ms to draw and compress
-with Pillow's `ImageDraw.text` and encoder, and takes about 1.5 ms so, the same pixels.
+PNG encoder compressed every blank row too), deflated by ISA-L. A picture took 4.3 ms to
+draw and compress with Pillow's `ImageDraw.text` and encoder, and takes about 0.6 ms so,
+the same pixels.
 
 A `Store` remembers (in a sidecar under .explainer/) what each PNG in docs/ shows and the
 digest of its bytes, so the next run reuses an unchanged picture instead of drawing it.
