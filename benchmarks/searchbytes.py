@@ -64,11 +64,14 @@ def search_bytes(site: Path, query: str) -> dict[str, Any] | None:
         finally:
             browser.close()
     files = [site / u.removeprefix(url).split("?")[0] for u in fetched if u.startswith(url)]
+    sizes = [size(f) for f in files]
     return {"query": query, "results": results, "files": len(files),
             "first_load_b": sum(size(site / u.removeprefix(url).split("?")[0])[0]
                                 for u in first),
-            "query_b": sum(size(f)[0] for f in files),
-            "query_gz_b": sum(size(f)[1] for f in files)}
+            "query_b": sum(sent for sent, _ in sizes),
+            "query_gz_b": sum(gzipped for _, gzipped in sizes),
+            "fetched": [[f.relative_to(site).as_posix(), sent, gzipped]  # what they were
+                        for f, (sent, gzipped) in zip(files, sizes, strict=True)]}
 
 
 def size(path: Path) -> tuple[int, int]:

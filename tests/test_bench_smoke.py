@@ -64,6 +64,15 @@ def test_noop_regeneration_writes_nothing_and_an_edit_rewrites_one_page(bench):
     assert f"1 files rewritten ({edited[0]})" in stdout
 
 
+def test_the_files_one_query_fetched_are_recorded_with_their_sizes(bench):
+    _, result = bench
+    search = result["search"]
+    fetched = search["fetched"]
+    assert len(fetched) == search["files"] > 0
+    assert sum(sent for _, sent, _ in fetched) == search["query_b"]
+    assert sum(gzipped for _, _, gzipped in fetched) == search["query_gz_b"]
+
+
 def test_synthetic_content_is_deterministic(tmp_path):
     from benchmarks import synth
 
