@@ -5,6 +5,7 @@ whole words. The quote and attribution checks ask it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from generator.stages.salvage import absent
 from generator.stages.validate import Content
@@ -53,15 +54,24 @@ class NameIndex:
 
 def whole_words(names: list[str]) -> re.Pattern[str]:
     """One regex for the names as whole words, the first that matches where several do
-    (longest first). They are grouped by first character, each group holding the rests
-    in the same order, so the engine tries the one group whose character is there
-    instead of every name (the same matches; at 1,000 articles, 350 names, some 7 times
-    faster); the look-behind for a word character sits after that first character."""
+    (longest first); the look-behind for a word character sits after the first
+    character (see `by_first_character`)."""
     if not names:
         return re.compile(r"(?!x)x")
+    return re.compile(by_first_character(
+        ((name[:1], re.escape(name[1:])) for name in names),
+        lambda head: rf"(?<!\w{re.escape(head)})") + r"(?!\w)")
+
+
+def by_first_character(names: Iterable[tuple[str, str]],
+                       before: Callable[[str], str]) -> str:
+    """An alternation of names, each given as its first character and the pattern of
+    its rest, in the order given. They are grouped by first character, each group
+    holding the rests in the same order, so the regex engine tries the one group whose
+    character is there instead of every name: the same matches, several times faster
+    with hundreds of names. `before(first character)`, a look-behind, follows it."""
     groups: dict[str, list[str]] = {}
-    for name in names:
-        groups.setdefault(name[:1], []).append(re.escape(name[1:]))
-    return re.compile("(?:" + "|".join(
-        rf"{re.escape(head)}(?<!\w{re.escape(head)})(?:{'|'.join(rests)})"
-        for head, rests in groups.items()) + r")(?!\w)")
+    for head, rest in names:
+        groups.setdefault(head, []).append(rest)
+    return "(?:" + "|".join(f"{re.escape(head)}{before(head)}(?:{'|'.join(rests)})"
+                            for head, rests in groups.items()) + ")"

@@ -51,11 +51,20 @@ def numbers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-RUNS = bytes(c | 0x20 if chr(c).isalpha() else c if chr(c).isalnum() or chr(c) in "_'"
-             else 0x20 for c in range(128)).ljust(256, b" ")
-"""For ASCII text: letters lowercased, digits, '_' and apostrophes kept, anything else
-a space. What is left between the spaces are the runs of word characters and
-apostrophes in which WORD finds its words."""
+def run_table(keep: str) -> bytes:
+    """A byte table for ASCII text (`runs`): letters lowercased, digits and the
+    characters of `keep` kept, anything else a space."""
+    return bytes(c | 0x20 if chr(c).isalpha() else c if chr(c).isalnum() or chr(c) in keep
+                 else 0x20 for c in range(128)).ljust(256, b" ")
+
+
+def runs(text: str, table: bytes) -> list[str]:
+    """The runs of an ASCII text's characters that `table` keeps, lowercased."""
+    return text.encode().translate(table).decode().split()
+
+
+RUNS = run_table("_'")
+"""Word characters and apostrophes: the runs in which WORD finds its words."""
 
 
 def words_of(text: str, longer_than: int = 0) -> set[str]:
@@ -66,7 +75,7 @@ def words_of(text: str, longer_than: int = 0) -> set[str]:
     word, and only runs with one are read by WORD. The same words."""
     if not text.isascii():
         return {w.lower() for w in WORD.findall(text) if len(w) > longer_than}
-    found = set(text.encode().translate(RUNS).decode().split())
+    found = set(runs(text, RUNS))
     if "'" in text:
         joined = {run for run in found if "'" in run}
         found = (found - joined).union(*map(WORD.findall, joined))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from generator.checks.names import by_first_character
 from generator.stages.validate import Content
 
 # Names that could change the Markdown around them are never matched (and so never
@@ -152,11 +153,8 @@ def compile_names(targets: Iterable[str]) -> re.Pattern[str] | None:
     ordered = sorted(targets, key=lambda n: (-len(n), n))
     if not ordered:
         return None
-    groups: dict[str, list[str]] = {}
-    for name in ordered:
-        groups.setdefault(name.lstrip()[0], []).append(rest(name))
-    return re.compile("(?:" + "|".join(f"{re.escape(head)}{BEFORE}(?:{'|'.join(rests)})"
-                                       for head, rests in groups.items()) + f"){AFTER}")
+    return re.compile(by_first_character(((name.lstrip()[0], rest(name)) for name in ordered),
+                                         lambda _: BEFORE) + AFTER)
 
 
 def rest(name: str) -> str:
