@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from generator.kinds import KINDS
 from generator.render import article, blocks, entities, indexes, meta, sitewide
+from generator.render.compiled import bytecode_cache
 from generator.render.filters import FILTERS, day
 from generator.render.indexes import Pending
 from generator.render.listings import CAP, Lists, lists
@@ -154,6 +155,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode_cache(Path(__file__)),   # compiled once per machine
     )
     env.filters.update(FILTERS)
     env.filters.update(HTML_FILTERS)
