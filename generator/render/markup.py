@@ -31,9 +31,6 @@ from generator.render.escape import inline, one_line
 from generator.render.mentions import Prose
 from generator.render.views import Link
 
-# What Python-Markdown's inline patterns act on in escaped, neutralised text: emphasis,
-# links, escapes (character references and `&lt;` pass through unchanged).
-_MARKDOWN_SYNTAX = re.compile(r"[*_\[\]\\`]")
 _TAG = re.compile(r"(<[^>]*>)")
 
 
@@ -78,10 +75,21 @@ def _steps(path: str) -> tuple[tuple[str, ...], str, str, str]:
 
 def from_markdown(escaped: str) -> str:
     """One line of escaped, inert Markdown (`escape.inline`, `Prose`) as HTML (text the
-    caller marks safe, once, with whatever it is part of)."""
-    if not _MARKDOWN_SYNTAX.search(escaped):
+    caller marks safe, once, with whatever it is part of). Most texts hold no Markdown,
+    which six `in` tests (each a memchr) find in an eighth of the time of a regex
+    search for a character class (0.37 against 2.9 us for a 290-character text; 58,000
+    texts at 1,000 articles)."""
+    if not _markdown_syntax(escaped):
         return escaped
     return _converted(escaped)
+
+
+def _markdown_syntax(escaped: str) -> bool:
+    """Whether Python-Markdown's inline patterns would act on escaped, neutralised text:
+    emphasis, links, escapes, code (character references and `&lt;` pass through
+    unchanged)."""
+    return ("*" in escaped or "_" in escaped or "[" in escaped or "]" in escaped
+            or "\\" in escaped or "`" in escaped)
 
 
 @lru_cache(maxsize=1 << 14)
