@@ -142,6 +142,18 @@ def test_the_png_holds_exactly_the_pixels_pillow_draws(headline):
             headline, "Test Explainers", "STRELSAU · 2 March 2025"))
 
 
+def test_a_picture_is_the_same_whatever_was_drawn_before_it():
+    """Pictures are drawn on kept copies of the backdrop, each putting back the rows it
+    drew on: a long headline drawn in between leaves nothing behind."""
+    preview_module.canvases.cache_clear()
+    site, line = "Test Explainers", "STRELSAU · 2 March 2025"
+    first = preview.__wrapped__("Ruritania tests a missile", site, line)
+    long = " ".join(["Ruritania's parliament debates the missile tests again"] * 8)
+    preview.__wrapped__(long, site, "ŜTRELSAU, RURITANIA · 28 September 2025 — updated")
+    assert len(preview_module.canvases(site)) == 1
+    assert preview.__wrapped__("Ruritania tests a missile", site, line) == first
+
+
 def test_bands_of_rows_join_into_one_image():
     rows = [bytes([0, *range(k, k + 8)]) for k in range(5)]
     data = png_module.png(8, bytes(range(48)) * 16, [(b"".join(rows[:2]), 2), (3, 3),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import add, attrgetter
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
@@ -23,7 +24,7 @@ from PIL import Image, ImageDraw, ImageFont
 Pixels = np.ndarray
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Glyph:
     mask: Pixels
     """The glyph's coverage, 0 to 255, rendered alone at the origin."""
@@ -35,6 +36,11 @@ class Glyph:
     height: int
     width: int
     """The mask's size (0 for a glyph that marks nothing)."""
+    bottom: int
+    """top + height."""
+
+
+TOP, BOTTOM, WIDTH = attrgetter("top"), attrgetter("bottom"), attrgetter("width")
 
 
 @dataclass
@@ -45,6 +51,9 @@ class Face:
     glyphs: dict[str, Glyph] = field(default_factory=dict)
     kerning: dict[tuple[str, str], int] = field(default_factory=dict)
     widths: dict[str, int] = field(default_factory=dict)
+    steps: dict[tuple[str, str], tuple[int, Glyph]] = field(default_factory=dict)
+    """Per pair of characters, how far the pen moves past the first (its advance and the
+    pair's kerning) and the first's glyph: one look-up per character when setting a line."""
 
     def glyph(self, char: str) -> Glyph:
         found = self.glyphs.get(char)
@@ -59,6 +68,11 @@ class Face:
         if found is None:
             found = self.kerning[pair] = sixty_fourths(self.font.getlength(first + second)) \
                 - self.glyph(first).advance - self.glyph(second).advance
+        return found
+
+    def step(self, pair: tuple[str, str]) -> tuple[int, Glyph]:
+        glyph = self.glyph(pair[0])
+        found = self.steps[pair] = (glyph.advance + self.kern(*pair), glyph)
         return found
 
     def measure(self, text: str) -> int:
@@ -78,49 +92,47 @@ class Face:
         The glyphs are set into a line of their own, which is then blended onto the
         picture; white (255) onto background that is still blank is the line itself, so
         such a line is set straight into the picture (a headline's lines, mostly)."""
-        placed = self.place(text, xy)
+        placed, down = self.place(text, xy)
         if not placed:
             return range(0)
-        left = min(x for x, _, _, _, _ in placed)
-        top = min(y for _, y, _, _, _ in placed)
-        right = max(x + width for x, _, _, _, width in placed)
-        bottom = max(y + height for _, y, _, height, _ in placed)
+        columns, kept = zip(*placed, strict=True)   # bounds in C loops, not generators
+        left, right = min(columns), max(map(add, columns, map(WIDTH, kept)))
+        lift = min(map(TOP, kept))
+        top, bottom = down + lift, down + max(map(BOTTOM, kept))
         onto = picture[top:bottom, left:right] if left >= 0 and top >= 0 else None
         direct = ink == 255 and onto is not None and onto.shape == (bottom - top, right - left) \
             and not onto.any()
         line = onto if direct and onto is not None else \
             np.zeros((bottom - top, right - left), np.uint8)
         reach = left                        # no glyph set so far reaches this column
-        for x, y, mask, height, width in placed:
-            spot = line[y - top:y - top + height, x - left:x - left + width]
+        for x, glyph in placed:
+            y, width = glyph.top - lift, glyph.width
             if x >= reach:
-                spot[...] = mask
+                line[y:y + glyph.height, x - left:x - left + width] = glyph.mask
             else:                           # may overlap one before: one over the other
-                spot[...] = spot + divide(mask.astype(np.uint32) * (255 - spot))
-            reach = max(reach, x + width)
+                spot = line[y:y + glyph.height, x - left:x - left + width]
+                spot[...] = spot + divide(glyph.mask.astype(np.uint16) * (255 - spot))
+            if x + width > reach:
+                reach = x + width
         if not direct:
             blend(picture, line, left, top, ink)
         return range(max(top, 0), min(bottom, picture.shape[0]))
 
     def place(self, text: str, xy: tuple[float, float]
-              ) -> list[tuple[int, int, Pixels, int, int]]:
-        """(x, y, mask, height, width) of each glyph that marks the picture."""
+              ) -> tuple[list[tuple[int, Glyph]], int]:
+        """The column of each glyph that marks the picture, and the row of the line's
+        ascender (a glyph's top counts from it)."""
         x_frac, x_whole = math.modf(xy[0])
         y_frac, y_whole = math.modf(xy[1])
         pen = math.floor(x_frac * 64 + 0.5)
         down = int(y_whole) - ((32 - math.floor(y_frac * 64 + 0.5)) >> 6)  # Pillow rounds
-        across, glyphs, kerning = int(x_whole), self.glyphs, self.kerning  # up past half
-        placed = []
-        for i, char in enumerate(text):
-            glyph = glyphs.get(char) or self.glyph(char)
+        across, steps, placed = int(x_whole), self.steps, []               # up past half
+        for pair in pairwise(text + " "):       # the last step (onto a space) is unused
+            step, glyph = steps.get(pair) or self.step(pair)
             if glyph.height:
-                placed.append((across + ((pen + 32) >> 6) + glyph.left, down + glyph.top,
-                               glyph.mask, glyph.height, glyph.width))
-            if i + 1 < len(text):
-                pair = (char, text[i + 1])
-                pen += kerning[pair] if pair in kerning else self.kern(*pair)
-            pen += glyph.advance
-        return placed
+                placed.append((across + ((pen + 32) >> 6) + glyph.left, glyph))
+            pen += step
+        return placed, down
 
 
 def rendered(font: ImageFont.FreeTypeFont, char: str) -> Glyph:
@@ -130,7 +142,8 @@ def rendered(font: ImageFont.FreeTypeFont, char: str) -> Glyph:
     ImageDraw.Draw(image).text((-left, -top), char, font=font, fill=255)
     pixels = np.asarray(image)
     height, width = pixels.shape if pixels.size else (0, 0)
-    return Glyph(pixels, left, top, sixty_fourths(font.getlength(char)), height, width)
+    return Glyph(pixels, left, top, sixty_fourths(font.getlength(char)), height, width,
+                 top + height)
 
 
 def sixty_fourths(pixels: float) -> int:
@@ -146,12 +159,14 @@ def blend(picture: Pixels, mask: Pixels, left: int, top: int, ink: int) -> None:
     if x0 >= x1 or y0 >= y1:
         return
     spot = picture[y0:y1, x0:x1]
-    cover = mask[y0 - top:y1 - top, x0 - left:x1 - left].astype(np.uint32)
-    spot[...] = divide(spot.astype(np.uint32) * (255 - cover) + ink * cover)
+    cover = mask[y0 - top:y1 - top, x0 - left:x1 - left].astype(np.uint16)
+    spot[...] = divide(spot.astype(np.uint16) * (255 - cover) + ink * cover)
 
 
 def divide(values: Pixels) -> Pixels:
-    """values / 255, rounded as Pillow rounds (its DIV255)."""
+    """values / 255, rounded as Pillow rounds (its DIV255). Products of two shades
+    (at most 255 x 255, and the sums here stay within it) fit 16 bits, and so does
+    every step below: 65025 + 128 + 254 < 65536."""
     values = values + 128
     divided: Pixels = ((values >> 8) + values) >> 8
     return divided

@@ -17,7 +17,6 @@ bytes (as another build of zlib may).
 from __future__ import annotations
 
 import struct
-import zlib
 from collections.abc import Iterable
 from functools import cache
 
@@ -29,11 +28,13 @@ FINAL_BLOCK = b"\x03\x00"          # an empty last block (fixed Huffman codes)
 ADLER = 65521
 
 
+Buffer = bytes | memoryview
 Packed = tuple[bytes, int]
 """Rows compressed by `squeeze`, and their Adler-32."""
-Band = bytes | int | Packed
-"""Rows as their bytes (each row a 0 filter byte and its pixels), as a count of blank
-rows (all index 0), or already packed."""
+Band = Buffer | int | Packed
+"""Rows as their bytes (each row a 0 filter byte and its pixels: a C-contiguous array
+of rows will do, without a copy to bytes), as a count of blank rows (all index 0), or
+already packed."""
 
 
 def png(width: int, palette: bytes, bands: Iterable[tuple[Band, int]]) -> bytes:
@@ -48,11 +49,11 @@ def png(width: int, palette: bytes, bands: Iterable[tuple[Band, int]]) -> bytes:
         height += count
     data += [FINAL_BLOCK, struct.pack(">I", adler)]
     header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)
-    return b"".join([SIGNATURE, chunk(b"IHDR", header), chunk(b"PLTE", palette),
-                     chunk(b"IDAT", b"".join(data)), chunk(b"IEND", b"")])
+    return b"".join([SIGNATURE, *chunk(b"IHDR", [header]), *chunk(b"PLTE", [palette]),
+                     *chunk(b"IDAT", data), *chunk(b"IEND", [])])
 
 
-def squeeze(rows: bytes) -> Packed:
+def squeeze(rows: Buffer) -> Packed:
     """One band as a raw deflate stream ending on a byte boundary, and its Adler-32."""
     stream = isal_zlib.compressobj(1, isal_zlib.DEFLATED, -15)
     return stream.compress(rows) + stream.flush(isal_zlib.Z_SYNC_FLUSH), \
@@ -76,6 +77,10 @@ def combine(first: int, second: int, length: int) -> int:
     return low | high << 16
 
 
-def chunk(kind: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + kind + body + \
-        struct.pack(">I", zlib.crc32(kind + body))
+def chunk(kind: bytes, body: list[bytes]) -> list[bytes]:
+    """A chunk as the parts to join: its body's parts are joined only once, with the
+    whole file."""
+    crc = isal_zlib.crc32(kind)
+    for part in body:
+        crc = isal_zlib.crc32(part, crc)
+    return [struct.pack(">I", sum(map(len, body))), kind, *body, struct.pack(">I", crc)]

@@ -66,17 +66,37 @@ def face(size: int) -> Face:
 def preview(headline: str, site: str, line: str) -> bytes:
     """The PNG for one article: the site's name, the headline, and a line of detail
     (dateline and date)."""
-    canvas, own = backdrop(site)[0].copy(), np.zeros(HEIGHT, bool)
-    picture = canvas[:, LEFT:]
+    spare = canvases(site)
+    canvas = spare.pop() if spare else backdrop(site)[0].copy()
+    marked = draw(canvas[:, LEFT:], headline, line)
+    own = np.zeros(HEIGHT, bool)
+    for rows in marked:
+        own[rows.start:rows.stop] = True
+    data = png(WIDTH, bytes(PALETTE), bands(site, canvas, own))
+    for rows in marked:                     # the backdrop again, for the next picture
+        canvas[rows.start:rows.stop] = backdrop(site)[0][rows.start:rows.stop]
+    spare.append(canvas)
+    return data
+
+
+def draw(picture: np.ndarray, headline: str, line: str) -> list[range]:
+    """Draw the headline and the line of detail; the rows each line may have marked."""
     size, lines = fit(" ".join(headline.split()), WIDTH - 2 * MARGIN)
     top = MARGIN + 60
-    for i, text in enumerate(lines):
-        marked = face(size).draw(picture, (MARGIN, top + i * size * 1.2), text, TEXT)
-        own[marked.start:marked.stop] = True
+    marked = [face(size).draw(picture, (MARGIN, top + i * size * 1.2), text, TEXT)
+              for i, text in enumerate(lines)]
     detail = " ".join(line.split())
-    marked = face(32).draw(picture, (MARGIN, HEIGHT - MARGIN - 40), detail, MUTED)
-    own[marked.start:marked.stop] = True
-    return png(WIDTH, bytes(PALETTE), bands(site, canvas, own))
+    return [*marked, face(32).draw(picture, (MARGIN, HEIGHT - MARGIN - 40), detail, MUTED)]
+
+
+@cache
+def canvases(site: str) -> list[np.ndarray]:
+    """Copies of the site's backdrop to draw on, kept between pictures: each picture
+    puts back the rows it drew on, which is a third of the picture's rows or less, where
+    a fresh copy was the whole picture (20 µs of its 0.6 ms). A picture takes one from
+    the list and returns it when done (one apiece if pictures are drawn side by side;
+    one that failed is dropped)."""
+    return []
 
 
 def bands(site: str, canvas: np.ndarray, own: np.ndarray) -> list[tuple[Band, int]]:
@@ -85,7 +105,7 @@ def bands(site: str, canvas: np.ndarray, own: np.ndarray) -> list[tuple[Band, in
     once, the rest as their bytes. `own` marks the rows this picture drew on."""
     drawn = own | backdrop(site)[1]
     edges = [0, *(np.flatnonzero(drawn[1:] != drawn[:-1]) + 1).tolist(), HEIGHT]
-    return [(canvas[start:stop].tobytes() if own[start:stop].any()
+    return [(canvas[start:stop].data if own[start:stop].any()
              else shared_band(site, start, stop) if drawn[start] else stop - start,
              stop - start) for start, stop in pairwise(edges)]
 
