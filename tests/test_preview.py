@@ -154,6 +154,14 @@ def test_a_picture_is_the_same_whatever_was_drawn_before_it():
     assert preview.__wrapped__("Ruritania tests a missile", site, line) == first
 
 
+def test_lines_close_together_are_compressed_as_one_run_of_rows():
+    assert preview_module.runs([range(200, 230), range(10, 40), range(0), range(35, 50),
+                                range(50 + preview_module.GAP, 300)]) == [
+        range(10, 50), range(50 + preview_module.GAP, 300)]
+    assert preview_module.runs([range(10, 40), range(40 + preview_module.GAP, 200)]) == [
+        range(10, 40), range(40 + preview_module.GAP, 200)]
+
+
 def test_bands_of_rows_join_into_one_image():
     rows = [bytes([0, *range(k, k + 8)]) for k in range(5)]
     data = png_module.png(8, bytes(range(48)) * 16, [(b"".join(rows[:2]), 2), (3, 3),
