@@ -100,22 +100,12 @@ class Face:
         lift = min(map(TOP, kept))
         top, bottom = down + lift, down + max(map(BOTTOM, kept))
         onto = picture[top:bottom, left:right] if left >= 0 and top >= 0 else None
-        direct = ink == 255 and onto is not None and onto.shape == (bottom - top, right - left) \
-            and not onto.any()
-        line = onto if direct and onto is not None else \
-            np.zeros((bottom - top, right - left), np.uint8)
-        reach = left                        # no glyph set so far reaches this column
-        for x, glyph in placed:
-            y, width = glyph.top - lift, glyph.width
-            if x >= reach:
-                line[y:y + glyph.height, x - left:x - left + width] = glyph.mask
-            else:                           # may overlap one before: one over the other
-                spot = line[y:y + glyph.height, x - left:x - left + width]
-                spot[...] = spot + divide(glyph.mask.astype(np.uint16) * (255 - spot))
-            if x + width > reach:
-                reach = x + width
-        if not direct:
-            blend(picture, line, left, top, ink)
+        if ink == 255 and onto is not None and onto.shape == (bottom - top, right - left) \
+                and not onto.any():
+            set_glyphs(onto, placed, left, lift)
+        else:
+            line = np.zeros((bottom - top, right - left), np.uint8)
+            blend(picture, set_glyphs(line, placed, left, lift), left, top, ink)
         return range(max(top, 0), min(bottom, picture.shape[0]))
 
     def place(self, text: str, xy: tuple[float, float]
@@ -133,6 +123,26 @@ class Face:
                 placed.append((across + ((pen + 32) >> 6) + glyph.left, glyph))
             pen += step
         return placed, down
+
+
+def set_glyphs(line: Pixels, placed: list[tuple[int, Glyph]], left: int,
+               lift: int) -> Pixels:
+    """Set the placed glyphs into `line`, blank, whose first column is `left` and first
+    row the glyphs' least top (`lift`); where a glyph overlaps glyphs before it, it is
+    laid over them (a + b - ab/255)."""
+    reach = left                            # no glyph set so far reaches this column
+    for x, glyph in placed:
+        y, width = glyph.top - lift, glyph.width
+        if x >= reach:
+            line[y:y + glyph.height, x - left:x - left + width] = glyph.mask
+        else:                               # its first columns may overlap glyphs before
+            over = min(reach - x, width)
+            spot = line[y:y + glyph.height, x - left:x - left + over]
+            spot[...] = OVER[spot, glyph.mask[:, :over]]
+            line[y:y + glyph.height, x - left + over:x - left + width] = glyph.mask[:, over:]
+        if x + width > reach:
+            reach = x + width
+    return line
 
 
 def rendered(font: ImageFont.FreeTypeFont, char: str) -> Glyph:
@@ -163,6 +173,14 @@ def blend(picture: Pixels, mask: Pixels, left: int, top: int, ink: int) -> None:
     spot[...] = divide(spot.astype(np.uint16) * (255 - cover) + ink * cover)
 
 
+def over_table() -> Pixels:
+    """OVER[a, b]: shade b laid over shade a, a + b - ab/255 rounded as Pillow rounds."""
+    under, above = np.meshgrid(np.arange(256, dtype=np.uint16),
+                               np.arange(256, dtype=np.uint16), indexing="ij")
+    table: Pixels = (under + divide(above * (255 - under))).astype(np.uint8)
+    return table
+
+
 def divide(values: Pixels) -> Pixels:
     """values / 255, rounded as Pillow rounds (its DIV255). Products of two shades
     (at most 255 x 255, and the sums here stay within it) fit 16 bits, and so does
@@ -170,3 +188,6 @@ def divide(values: Pixels) -> Pixels:
     values = values + 128
     divided: Pixels = ((values >> 8) + values) >> 8
     return divided
+
+
+OVER = over_table()
