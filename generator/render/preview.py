@@ -48,6 +48,7 @@ GAP = 64                         # rows: see runs
 LEFT = 1                         # the filter byte's column of each row (see backdrop)
 PALETTE = [round(c + (255 - c) * level / 255) for level in range(256) for c in BACKGROUND]
 """Shade 0 (background) to 255 (white), as RGB triples."""
+RGB = bytes(PALETTE)
 
 
 @cache
@@ -72,7 +73,7 @@ def preview(headline: str, site: str, line: str) -> bytes:
     spare = canvases(site)
     canvas = spare.pop() if spare else backdrop(site).copy()
     drawn = runs(draw(canvas[:, LEFT:], headline, line))
-    data = png(WIDTH, bytes(PALETTE), bands(site, canvas, drawn))
+    data = png(WIDTH, RGB, bands(site, canvas, drawn))
     for rows in drawn:                      # as it was, for the next picture
         canvas[rows.start:rows.stop] = backdrop(site)[rows.start:rows.stop]
     spare.append(canvas)
