@@ -59,6 +59,19 @@ def body(page: Path) -> str:
     return text
 
 
+def project_extensions() -> tuple[list[str], dict[str, dict[str, object]]]:
+    """The Markdown extensions mkdocs.yml names, without rawblocks and those that read
+    files from a docs folder."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "!ENV", "").replace("!relative", ""))
+    entries = [entry if isinstance(entry, dict) else {entry: {}}
+               for entry in config["markdown_extensions"]]
+    named = {name: options or {} for entry in entries for name, options in entry.items()}
+    kept = {name: options for name, options in named.items()
+            if name != EXTENSION and "snippets" not in name}
+    return list(kept), kept
+
+
 def test_mkdocs_yml_names_the_extension():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "!ENV", "").replace("!relative", ""))
@@ -97,6 +110,20 @@ def test_any_mix_of_html_and_markdown_converts_the_same(lines):
     assert convert(text, [], {}, fast=True) == convert(text, [], {}, fast=False)
 
 
+# The containers and lists a run of stashed blocks can sit in, and what ends them.
+CONTAINERS = [*LINES, "/// ex-more | Summary", "///", "//// html | div.ex-folds", "////",
+              "    <div>x</div>", "1. one", "- <div>x</div>", "Term", ":   Definition",
+              "### A heading { .ex-label }", "<div>\n<p>a</p>\n</div>", "<p>x</p>"]
+
+
+@given(st.lists(st.sampled_from(CONTAINERS), max_size=16))
+def test_any_mix_with_the_projects_extensions_converts_the_same(lines):
+    names, configs = project_extensions()
+    text = "\n".join(lines)
+    assert convert(text, names, configs, fast=True) == convert(text, names, configs,
+                                                               fast=False)
+
+
 def test_it_takes_a_whole_block_and_leaves_the_rest():
     assert rawblocks.whole('<div class="a">\n<div>x</div>\n</div>', "div")
     assert not rawblocks.whole("<p>one</p>\n<p>two</p>", "p")     # two blocks: html_block
@@ -104,3 +131,8 @@ def test_it_takes_a_whole_block_and_leaves_the_rest():
     assert not rawblocks.whole("<div>\n</div> tail", "div")
     assert taken("text\n\n<div>\n<p>x</p>\n</div>\n\nmore") == 1
     assert taken("text\n<div>\n<p>x</p>\n</div>\n\nmore") == 0    # not after a blank line
+    # blocks with only blank lines between them are one entry
+    assert taken("<div>a</div>\n\n\n<p>b</p>\n\ntext\n\n<ul><li>c</li></ul>") == 2
+    md = markdown.Markdown(extensions=[EXTENSION])
+    md.convert("<div>a</div>\n\n<p>b</p>")
+    assert md.htmlStash.rawHtmlBlocks == ["<div>a</div>\n\n<p>b</p>\n"]
