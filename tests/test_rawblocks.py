@@ -20,6 +20,7 @@ from generator.site import rawblocks
 from tests.conftest import ROOT
 
 EXTENSION = "generator.site.rawblocks"
+SNIPPETS = "generator.site.snippets"
 
 
 def extensions(config: Path) -> tuple[list[str], dict[str, dict[str, object]]]:
@@ -60,15 +61,16 @@ def body(page: Path) -> str:
 
 
 def project_extensions() -> tuple[list[str], dict[str, dict[str, object]]]:
-    """The Markdown extensions mkdocs.yml names, without rawblocks and those that read
-    files from a docs folder."""
+    """The Markdown extensions mkdocs.yml names, without rawblocks and snippets, and with
+    plain `abbr` for the glossary (both read files from a docs folder)."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "!ENV", "").replace("!relative", ""))
     entries = [entry if isinstance(entry, dict) else {entry: {}}
                for entry in config["markdown_extensions"]]
     named = {name: options or {} for entry in entries for name, options in entry.items()}
-    kept = {name: options for name, options in named.items()
-            if name != EXTENSION and "snippets" not in name}
+    kept = {("abbr" if name == "generator.site.glossary" else name):
+            ({} if name == "generator.site.glossary" else options)
+            for name, options in named.items() if name not in (EXTENSION, SNIPPETS)}
     return list(kept), kept
 
 
