@@ -115,7 +115,7 @@ class Parts:
         """The render's maps, each drawn on first use."""
         self._links: dict[tuple[str, str], Link] = {}
         self._titles: dict[tuple[str, dt.date | None], str | None] = {}
-        self._shown: dict[tuple[str, str, int], Any] = {}
+        self._shown: dict[tuple[str, str, int], tuple[Any, Any]] = {}
         self._proses: dict[tuple[str, bool], Prose] = {}
         self._mentions: dict[str, Mention] = {}
 
@@ -198,15 +198,16 @@ class Parts:
 
     def _once(self, field: str, article_id: str, item: Any, make: Callable[[], T]) -> T:
         """What `make` gives for an item of an article's list `field` (its quotes, its
-        timeline), made once per item: the item is known by its place in that list
-        (stable for the render); one that is not there is made each time."""
-        items = getattr(self.content.articles[article_id], field)
-        index = next((i for i, kept in enumerate(items) if kept is item), None)
-        if index is None:
-            return make()
-        shown: T | None = self._shown.get((field, article_id, index))
-        if shown is None:
-            shown = self._shown[field, article_id, index] = make()
+        timeline), made once per item. The item is known by its identity, which is
+        stable for the render: the content holds every item to the end of it, and the
+        entry holds the item it was made for. Looking for it in the article's list
+        instead was a tenth of the views' time (21,700 items at 1,000 articles)."""
+        kept = self._shown.get((field, article_id, id(item)))
+        if kept is not None and kept[0] is item:
+            made: T = kept[1]
+            return made
+        shown = make()
+        self._shown[field, article_id, id(item)] = (item, shown)
         return shown
 
     def fact(self, fact: KeyFact, article_id: str) -> FactLine:
