@@ -77,7 +77,17 @@ def _inline_text(text: str) -> Markup:
 def one_line(text: str) -> str:
     """`inline`'s escaped text, not yet marked safe: for code that marks a larger whole
     safe once (each Markup made is a Python call)."""
-    return neutralise_inline(" ".join(str(escape(text)).split()))
+    return neutralise_inline(" ".join(escaped(text).split()))
+
+
+def escaped(text: str) -> str:
+    """markupsafe's `escape` of text, as a str: for plain text, the five replacements
+    it makes, without the two Markup it would make and the str made from them (55,000
+    texts at 1,000 articles); Markup, which is not escaped again, as it is."""
+    if type(text) is not str:
+        return str(escape(text))
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
 
 
 def cell(text: str) -> Markup:
