@@ -114,16 +114,24 @@ class Glossary:
     pattern: re.Pattern[str] | None
     anywhere: re.Pattern[str] | None = None
     """Any term, even inside a word: a quick first look (a third of the pattern's time)."""
+    few: tuple[str, ...] = ()
+    """The terms, when there are so few that looking for each with `in` is quicker
+    still (6 terms: 1.6 against 3.3 us for a 290-character text)."""
 
     def abbreviate(self, html: str) -> str:
         """html with each term in its text (not in tags) wrapped in <abbr>. Most texts
         hold no term (none of 58,000 at 1,000 synthetic articles), which a quick search
         of the whole finds: a term in a piece of text is one anywhere."""
-        if self.pattern is None or (self.anywhere and not self.anywhere.search(html)):
+        if self.pattern is None or not self._anywhere(html):
             return html
         return "".join(
             piece if piece.startswith("<") else self.pattern.sub(self._abbr, piece)
             for piece in _TAG.split(html))
+
+    def _anywhere(self, html: str) -> bool:
+        if self.few:
+            return any(map(html.__contains__, self.few))
+        return self.anywhere is None or self.anywhere.search(html) is not None
 
     def untipped(self, markdown: str) -> Markup:
         """Escaped Markdown whose terms the `abbr` extension leaves alone, for places
@@ -146,7 +154,12 @@ def glossary(terms: Iterable[tuple[str, str]]) -> Glossary:
     if not titles:
         return Glossary({}, None)
     any_term = "|".join(re.escape(term) for term in sorted(titles, key=len, reverse=True))
-    return Glossary(titles, re.compile(f"\\b(?:{any_term})\\b"), re.compile(any_term))
+    return Glossary(titles, re.compile(f"\\b(?:{any_term})\\b"), re.compile(any_term),
+                    tuple(titles) if len(titles) <= FEW_TERMS else ())
+
+
+FEW_TERMS = 12
+"""Up to this many glossary terms, each is looked for with `in` rather than by one regex."""
 
 
 @dataclass
