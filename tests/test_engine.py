@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from generator.stages.write import write
 
 from .conftest import copy_project
 
+ROOT = Path(__file__).parent.parent
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
 pytestmark = pytest.mark.slow
 
@@ -41,7 +44,20 @@ def test_builds_the_docs_folder_it_is_given_with_that_folders_abbreviations(stag
     assert not (root / "site").exists()     # mkdocs.yml's site_dir was replaced too
 
 
-def test_strict_build_fails_and_prints_each_warning_once_per_build(staged, tmp_path, capsys):
+def test_the_engine_builds_in_a_process_of_its_own(staged, tmp_path):
+    """What the generator holds (every page it rendered) is not in the engine's memory."""
+    root, docs = staged
+    script = ("import sys; from pathlib import Path; from generator.site.engine import engine; "
+              "engine().build(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])); "
+              "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))")
+    result = subprocess.run([sys.executable, "-c", script, str(root / "mkdocs.yml"),
+                             str(docs), str(tmp_path / "site")],
+                            capture_output=True, text=True, check=True, cwd=ROOT)
+    assert (tmp_path / "site/weapons/thunderbolt/index.html").is_file()
+    assert result.stdout.strip() == "[]"        # MkDocs ran in the child only
+
+
+def test_strict_build_fails_and_prints_each_warning_once_per_build(staged, tmp_path, capfd):
     root, docs = staged
     broken = tmp_path / "docs"
     shutil.copytree(docs, broken)
@@ -51,7 +67,7 @@ def test_strict_build_fails_and_prints_each_warning_once_per_build(staged, tmp_p
     for attempt in (1, 2):
         with pytest.raises(BuildFailed, match="^mkdocs build failed$"):
             engine().build(root / "mkdocs.yml", broken, tmp_path / "site", strict=True)
-        printed = capsys.readouterr()
+        printed = capfd.readouterr()
         assert printed.err.count(warning) == 1, (attempt, printed.err)
         assert "Aborted with 1 warnings in strict mode!" in printed.out
 
