@@ -31,10 +31,10 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from generator.site import search
 from generator.site.engine import ENGINE_NAMES, installed
 
 from . import synth, trash
+from .child import INDEX, peak_kb
 from .floor import make_floor
 from .preview import preview_latency
 from .report import machine, render, scaling
@@ -199,12 +199,12 @@ def floor_build(root: Path, floor: Path, fresh: bool) -> dict[str, Any]:
     (floor / "counts.json").write_text(json.dumps(counts))
     trash.discard(floor / "site")
     engine, _ = run([*ENGINE, str(floor / "mkdocs.yml")], REPO)
-    before = cpu_of_children()
-    problem = search.index(floor / "site")
-    if problem:
-        sys.exit(f"bench: {problem}")
-    return {**counts, "mkdocs_cpu_s": engine.cpu_s, "search_cpu_s": cpu_of_children() - before,
-            "wall_s": engine.wall_s, "cpu_s": engine.cpu_s + cpu_of_children() - before}
+    before, start = cpu_of_children(), time.perf_counter()
+    peak = peak_kb([*INDEX, str(floor / "site")], REPO)
+    indexed = Timing(time.perf_counter() - start, cpu_of_children() - before)
+    return {**counts, "mkdocs_cpu_s": engine.cpu_s, "search_cpu_s": indexed.cpu_s,
+            "search_rss_kb": peak, "wall_s": engine.wall_s + indexed.wall_s,
+            "cpu_s": engine.cpu_s + indexed.cpu_s}
 
 
 def site_sizes(site: Path, n: int) -> dict[str, Any]:

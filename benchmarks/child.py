@@ -3,9 +3,9 @@
 `python -m benchmarks.child generate ROOT`: load -> validate -> resolve -> render -> write.
 `python -m benchmarks.child build ROOT`: the same, then the engine's strict build and the
 Pagefind index, as `explainer build` does. Each prints one JSON object: stage seconds,
-files written, and the peak resident memory of this process (the generator) and of
-MkDocs (its child). `python -m benchmarks.child yaml ROOT`: libyaml's own load of the
-same files, the floor of any loader.
+files written, and the peak resident memory of this process (the generator), of MkDocs
+and of Pagefind (its children). `python -m benchmarks.child yaml ROOT`: libyaml's own
+load of the same files, the floor of any loader.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from pathlib import Path
 import yaml
 
 from generator.pipeline import Project, generate
-from generator.site import search
 from generator.site.engine import BuildFailed
 
 TIME = "/usr/bin/time"
@@ -45,14 +44,13 @@ def main(command: str, root: str) -> dict[str, object]:
         "generator_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
     }
     if command == "build":
-        peak = mkdocs_build(project)
+        peak = peak_kb([sys.executable, "-m", "generator.site.engine", str(project.config),
+                        "--strict"], project.root)
         result["mkdocs_s"] = time.perf_counter() - generated
         result["mkdocs_cpu_s"] = engine_cpu = children_cpu()
-        result["mkdocs_rss_kb"] = peak or resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        result["mkdocs_rss_kb"] = peak
         indexed = time.perf_counter()
-        problem = search.index(project.site)
-        if problem:
-            raise BuildFailed(problem)
+        result["search_rss_kb"] = peak_kb(INDEX + [str(project.site)], project.root)
         result["search_s"] = time.perf_counter() - indexed
         result["search_cpu_s"] = children_cpu() - engine_cpu
     return result
@@ -72,21 +70,26 @@ def yaml_floor(root: str) -> dict[str, object]:
     return {"files": len(files), "load_cpu_s": time.process_time() - start}
 
 
-def mkdocs_build(project: Project) -> int | None:
-    """The strict build `explainer build` runs, in a process of its own (the engine
-    adapter's command); MkDocs' own peak RSS in KB.
+INDEX = [sys.executable, "-m", "generator.site.search"]
+"""Pagefind's index of a built site, as `explainer build` makes it (generator/site/search.py)."""
+
+
+def peak_kb(command: list[str], cwd: Path) -> int:
+    """Run one step of `explainer build` as the command runs it, in a process of its
+    own (the engine adapter's strict build, or Pagefind's index); its peak RSS in KB.
 
     A process started from this one inherits the generator's high-water mark in
     ru_maxrss (Linux carries it across exec), so /usr/bin/time, whose own footprint is
-    tiny, reports MkDocs' peak. Without it the figure is max(generator, MkDocs).
+    tiny, reports the step's own peak. Without it the figure is max(generator, step).
     """
-    build = [sys.executable, "-m", "generator.site.engine", str(project.config), "--strict"]
     with tempfile.NamedTemporaryFile("r", suffix=".txt") as out:
         timed = Path(TIME).is_file()
-        command = [TIME, "-f", "%M", "-o", out.name, *build] if timed else build
-        if subprocess.run(command, cwd=project.root, check=False).returncode != 0:
-            raise BuildFailed("mkdocs build failed")
-        return int(out.read().split()[-1]) if timed else None
+        run = [TIME, "-f", "%M", "-o", out.name, *command] if timed else command
+        if subprocess.run(run, cwd=cwd, check=False).returncode != 0:
+            raise BuildFailed(f"{' '.join(command)} failed")
+        if timed:
+            return int(out.read().split()[-1])
+        return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ FIGURES = [
     r"full build: [\d.]+ s \([\d.]+ s\) = generate [\d.]+ \+ MkDocs [\d.]+ \+ Pagefind "
     r"[\d.]+ \+ Python start-up [\d.]+; ÷ floor: [\d.]+×",
     r"floor, the same \d+ pages and [\d,]+ visible words as plain paragraphs: [\d.]+ s",
-    r"peak memory: generate \d+ MB, MkDocs \d+ MB",
+    r"peak memory: generate \d+ MB, MkDocs \d+ MB, Pagefind \d+ MB \(the floor.s \d+ MB\)",
     r"HTML pages \(\d+\): average [\d.]+ KB, largest [\d.]+ KB \(\S+\); site/ [\d.]+ MB",
     r"\[ok \] search: first page load fetches 0 KB of an index; one query \(\"[^\"]+\", "
     r"\d+ matching documents?\) \d+ files, \d+ KB \(\d+ KB gzip\)",

@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 BUNDLE = "pagefind"
@@ -149,3 +150,21 @@ def skip(data: bytes, at: int) -> int:
             after = skip(data, after)
         return after
     raise ValueError(f"unexpected CBOR item of major type {kind}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m generator.site.search SITE`: index a built site as `explainer build`
+    does, in a process of its own (how the benchmark measures Pagefind's peak memory)."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m generator.site.search SITE", file=sys.stderr)
+        return 2
+    problem = index(Path(args[0]))
+    if problem:
+        print(problem, end="", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
