@@ -160,10 +160,20 @@ def build(project: Project, strict: bool = True, engine_name: str = DEFAULT
         problem = search.index(stage / "site")      # Pagefind, into the staged site
         if problem:
             raise BuildFailed(f"{problem}docs/ and site/ are unchanged")
-        report = write(pages, project.docs)         # the new pages into docs/
+        report = into_docs(pages, stage / "docs", project.docs)  # the new pages
         store.save()                                # what each picture written shows
         swap_in(stage / "site", project.site)       # the new site in one step
     return checked, report
+
+
+def into_docs(pages: list[Page], staged: Path, docs: Path) -> WriteReport:
+    """The built pages into docs/: the changed ones, or, when there is no docs/ yet (a
+    first build, every build in CI), the staged folder itself, in one rename instead of
+    writing every page again (3,700 files at 1,000 articles)."""
+    if docs.exists() or docs.is_symlink():
+        return write(pages, docs)
+    swap_in(staged, docs)
+    return WriteReport([page.path for page in pages], 0, [])
 
 
 def docs_pages(project: Project, verified: Verified,

@@ -226,3 +226,34 @@ def test_search_index_failure_leaves_docs_and_site_as_they_were(project):
     assert snapshot(project / "docs") == docs
     assert snapshot(project / "site") == site
     assert snapshot(project / "site")["pagefind/pagefind-entry.json"]
+
+
+def test_a_first_build_moves_its_staged_pages_into_docs_as_generate_writes_them(
+        built, tmp_path):
+    """With no docs/ yet, the staged pages become docs/ in one rename; with one, the
+    changed pages are written into it: either way docs/ is what generate writes."""
+    generated = tmp_path / "generated"
+    shutil.copytree(built, generated, symlinks=True)
+    shutil.rmtree(generated / "docs")
+    generate(Project(generated))
+    assert snapshot(built / "docs") == snapshot(generated / "docs")   # the first build
+    assert not list((built / WORK).glob("stage-*"))                    # nothing left over
+    again = run_explainer(generated, "build")                         # docs/ there already
+    assert again.returncode == 0, again.stderr
+    assert snapshot(built / "docs") == snapshot(generated / "docs")
+
+
+def test_a_first_build_writes_each_page_once(built, tmp_path, monkeypatch):
+    from generator import pipeline
+    root = tmp_path / "project"
+    shutil.copytree(built, root, symlinks=True)
+    shutil.rmtree(root / "docs")
+    written: list[Path] = []
+    real = pipeline.write
+    monkeypatch.setattr(pipeline, "write", lambda pages, out: written.append(out) or
+                        real(pages, out))
+    _, report = pipeline.build(Project(root))
+    assert [folder.name for folder in written] == ["docs"] and written[0].parent.name \
+        .startswith("stage-")                   # the staged pages only, then renamed
+    assert sorted(report.written) == sorted(snapshot(root / "docs"))
+    assert snapshot(root / "docs") == snapshot(built / "docs")
