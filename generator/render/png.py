@@ -7,11 +7,14 @@ closed by a sync flush (byte-aligned, not final), so the bands join into one val
 stream; its Adler-32 is combined from the bands' own. No chunk carries a time or other
 metadata, so the same rows always give the same bytes.
 
-The deflate encoder is ISA-L's (the `isal` package, level 1), not zlib's: with zlib's
-fastest level a picture took 1.6 ms, with ISA-L 1.0 ms, and its files are 5 % smaller;
-any inflater reads them. The same pixels give the same bytes on a machine; ISA-L picks
-its code path by processor, so another kind of processor may give other, equally valid
-bytes (as another build of zlib may).
+The deflate encoder is zlib-ng's (the `zlib-ng` package, level 1, its "quick"
+strategy), not zlib's: with zlib's fastest level a picture took 1.6 ms. ISA-L (the
+`isal` package) was faster still, but not deterministic: at 1,000 articles the same
+37,231 bytes of rows came out as two different (equally valid) deflate streams in
+different runs, about one picture in a thousand in one run of two, so docs/ changed
+with nothing changed. zlib-ng gave the same bytes in every run. Any inflater reads
+them. zlib-ng picks its code path by processor, so another kind of processor may give
+other, equally valid bytes (as another build of zlib may).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import struct
 from collections.abc import Iterable
 from functools import cache
 
-from isal import isal_zlib
+from zlib_ng import zlib_ng
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 ZLIB_HEADER = b"\x78\x01"          # deflate, 32 KB window, fastest level
@@ -55,9 +58,9 @@ def png(width: int, palette: bytes, bands: Iterable[tuple[Band, int]]) -> bytes:
 
 def squeeze(rows: Buffer) -> Packed:
     """One band as a raw deflate stream ending on a byte boundary, and its Adler-32."""
-    stream = isal_zlib.compressobj(1, isal_zlib.DEFLATED, -15)
-    return stream.compress(rows) + stream.flush(isal_zlib.Z_SYNC_FLUSH), \
-        isal_zlib.adler32(rows)
+    stream = zlib_ng.compressobj(1, zlib_ng.DEFLATED, -15)
+    return stream.compress(rows) + stream.flush(zlib_ng.Z_SYNC_FLUSH), \
+        zlib_ng.adler32(rows)
 
 
 @cache
@@ -80,7 +83,7 @@ def combine(first: int, second: int, length: int) -> int:
 def chunk(kind: bytes, body: list[bytes]) -> list[bytes]:
     """A chunk as the parts to join: its body's parts are joined only once, with the
     whole file."""
-    crc = isal_zlib.crc32(kind)
+    crc = zlib_ng.crc32(kind)
     for part in body:
-        crc = isal_zlib.crc32(part, crc)
+        crc = zlib_ng.crc32(part, crc)
     return [struct.pack(">I", sum(map(len, body))), kind, *body, struct.pack(">I", crc)]

@@ -9,9 +9,10 @@ channel (0 = background, 255 = text) and stored with a palette that runs from th
 background colour to white: a quarter of the bytes of RGB. `png.py` writes the file
 straight from the drawn rows, compressing only the rows this picture drew on (Pillow's
 own PNG encoder compressed every blank row too; the backdrop's rows, the same in every
-picture, are compressed once per site), deflated by ISA-L. A picture took 4.3 ms to
-draw and compress with Pillow's `ImageDraw.text` and encoder, and takes about 0.5 ms so,
-the same pixels.
+picture, are compressed once per site), deflated by zlib-ng. A picture took 4.3 ms to
+draw and compress with Pillow's `ImageDraw.text` and encoder, and takes about 0.6 ms so,
+the same pixels (0.5 ms with ISA-L's deflate, which gave the same rows other bytes in
+another run: png.py).
 
 A `Store` remembers (in a sidecar under .explainer/) what each PNG in docs/ shows and the
 digest of its bytes, so the next run reuses an unchanged picture instead of drawing it.
@@ -27,10 +28,10 @@ from itertools import pairwise
 from operator import attrgetter
 from pathlib import Path
 
-import isal
 import numpy as np
 import PIL
 from PIL import Image, ImageDraw, ImageFont
+from zlib_ng import zlib_ng
 
 from generator.render import glyphs
 from generator.render import png as png_module
@@ -104,10 +105,11 @@ def runs(marked: list[range]) -> list[range]:
     """The rows drawn on, as runs to compress apart: lines less than GAP rows apart go
     in one run, blank rows between them included.
 
-    ISA-L deflates blank rows at some 10 GB/s (60 KB in 5 µs), while every run closed
-    costs a flush and a Huffman table, some 15 µs: compressing a picture's headline as
-    a run per line took 0.29 ms, as one 0.24. The wide gap above the line of detail is
-    left out, from the cache."""
+    Measured with ISA-L's deflate: it ran over blank rows at some 10 GB/s (60 KB in
+    5 µs), while every run closed cost a flush and a Huffman table, some 15 µs, so a
+    headline compressed as a run per line took 0.29 ms, as one 0.24. With zlib-ng's
+    the two ways are within the noise (0.55-0.71 ms a picture either way). The wide gap
+    above the line of detail is left out, from the cache."""
     joined: list[range] = []
     for rows in sorted((rows for rows in marked if rows), key=attrgetter("start")):
         if joined and rows.start - joined[-1].stop < GAP:
@@ -184,10 +186,11 @@ def wrap(text: str, shape: Face, width: int) -> list[str]:
 
 SOURCE = hashlib.sha256(b"".join(
     [*(Path(module.__file__ or "").read_bytes() for module in (glyphs, png_module)),
-     Path(__file__).read_bytes(), PIL.__version__.encode(), isal.__version__.encode()])
+     Path(__file__).read_bytes(), PIL.__version__.encode(),
+     str(zlib_ng.ZLIBNG_RUNTIME_VERSION).encode()])   # typed int, is str
 ).hexdigest()
 """What the drawing and encoding code is (this module, glyphs.py, png.py, Pillow and
-ISA-L): a picture made by other code is drawn again."""
+zlib-ng): a picture made by other code is drawn again."""
 
 
 def digest(data: bytes) -> str:
