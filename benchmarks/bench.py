@@ -34,7 +34,7 @@ import yaml
 from generator.site.engine import ENGINE_NAMES, installed
 
 from . import synth, trash
-from .child import INDEX, peak_kb
+from .child import ENGINE, INDEX, peak_kb
 from .floor import make_floor
 from .preview import preview_latency
 from .report import machine, render, scaling
@@ -45,7 +45,6 @@ PROJECT_FILES = ["content/site.yaml", "content/glossary.yaml", "content/pages", 
                  "mkdocs.yml"]
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1731801600",
        "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
-ENGINE = [sys.executable, "-m", "generator.site.engine"]  # + CONFIG [--dirty]: a build
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -44,8 +44,7 @@ def main(command: str, root: str) -> dict[str, object]:
         "generator_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
     }
     if command == "build":
-        peak = peak_kb([sys.executable, "-m", "generator.site.engine", str(project.config),
-                        "--strict"], project.root)
+        peak = peak_kb([*ENGINE, str(project.config), "--strict"], project.root)
         result["mkdocs_s"] = time.perf_counter() - generated
         result["mkdocs_cpu_s"] = engine_cpu = children_cpu()
         result["mkdocs_rss_kb"] = peak
@@ -70,6 +69,8 @@ def yaml_floor(root: str) -> dict[str, object]:
     return {"files": len(files), "load_cpu_s": time.process_time() - start}
 
 
+ENGINE = [sys.executable, "-m", "generator.site.engine"]  # + CONFIG [--dirty]: a build
+"""The engine adapter's build, in a process of its own, as `explainer build` runs it."""
 INDEX = [sys.executable, "-m", "generator.site.search"]
 """Pagefind's index of a built site, as `explainer build` makes it (generator/site/search.py)."""
 
